@@ -1,0 +1,25 @@
+import { binaryOp, floatDType, sameDType, unaryOp } from './elementwise';
+
+/**
+ * Elementwise `a + b` with NumPy broadcasting.
+ * @example add(tensor([[1, 2], [3, 4]]), tensor([10, 20])); // [[11, 22], [13, 24]]
+ */
+export const add = binaryOp('add', (a, b) => a + b, sameDType, (_a, _b, _y, dy) => [dy, dy]);
+
+/** Elementwise `a - b` with broadcasting. @example sub(tensor([3, 4]), 1); // [2, 3] */
+export const sub = binaryOp('sub', (a, b) => a - b, sameDType, (_a, _b, _y, dy) => [dy, neg(dy)]);
+
+/** Elementwise `a * b` with broadcasting. @example mul(tensor([1, 2]), tensor([3, 4])); // [3, 8] */
+export const mul = binaryOp('mul', (a, b) => a * b, sameDType, (a, b, _y, dy) => [mul(dy, b), mul(dy, a)]);
+
+/**
+ * Elementwise true division `a / b` (always float32, as Keras's `divide`).
+ * @example div(tensor([1, 3]), 2); // [0.5, 1.5]
+ */
+export const div = binaryOp('div', (a, b) => a / b, floatDType, (_a, b, y, dy) => {
+  const ga = div(dy, b);
+  return [ga, neg(mul(ga, y))];
+});
+
+/** Elementwise `-x`. @example neg(tensor([1, -2])); // [-1, 2] */
+export const neg = unaryOp((x) => -x, (_x, _y, dy) => neg(dy), true);

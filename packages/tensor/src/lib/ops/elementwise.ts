@@ -1,0 +1,88 @@
+import { record } from '../autodiff';
+import { DType, allocate } from '../dtype';
+import { broadcastShapes, sameShape } from '../shape';
+import { sum } from './reduce';
+import { reshape } from './shape-ops';
+import { Tensor, TensorLike, asTensor } from '../tensor';
+import { BinaryKernel, makeBinaryKernel, makeUnaryKernel } from './kernels-elementwise';
+
+/** How a binary op picks its result dtype from the (upcast) input dtype. */
+export type DTypeRule = (inputs: DType) => DType;
+export const sameDType: DTypeRule = (d) => d;
+export const floatDType: DTypeRule = () => 'float32';
+export const boolDType: DTypeRule = () => 'bool';
+
+function upcast(a: DType, b: DType): DType {
+  if (a === 'float32' || b === 'float32') return 'float32';
+  if (a === 'int32' || b === 'int32') return 'int32';
+  return 'bool';
+}
+
+/**
+ * Declares a broadcasting binary op. `backward(a, b, y, dy)` returns the gradients with the
+ * *broadcast* shape; they are summed down to each input's shape here.
+ */
+export function binaryOp(
+  name: string,
+  fn: (a: number, b: number) => number,
+  dtypeRule: DTypeRule,
+  backward?: (a: Tensor, b: Tensor, y: Tensor, dy: Tensor) => [Tensor | null, Tensor | null],
+): (a: TensorLike, b: TensorLike) => Tensor {
+  const kernel: BinaryKernel = makeBinaryKernel(fn);
+  return (aIn, bIn) => {
+    const a = asTensor(aIn);
+    const b = asTensor(bIn, a.dtype === 'bool' ? undefined : a.dtype);
+    const shape = broadcastShapes(a.shape, b.shape, name);
+    const dtype = dtypeRule(upcast(a.dtype, b.dtype));
+    const out = allocate(dtype, shape.reduce((p, d) => p * d, 1));
+    kernel(a.data, a.shape, b.data, b.shape, out, shape);
+    const y = new Tensor(out, shape, dtype);
+    if (!backward) return y;
+    return record(y, [a, b], (dy) => {
+      const [ga, gb] = backward(a, b, y, dy);
+      return [ga && reduceTo(ga, a.shape), gb && reduceTo(gb, b.shape)];
+    });
+  };
+}
+
+/**
+ * Declares an elementwise unary op on float32 (int and bool inputs are converted first unless
+ * `keepDType`). `backward(x, y, dy)` returns dL/dx.
+ */
+export function unaryOp(
+  fn: (x: number) => number,
+  backward?: (x: Tensor, y: Tensor, dy: Tensor) => Tensor,
+  keepDType = false,
+): (x: TensorLike) => Tensor {
+  const kernel = makeUnaryKernel(fn);
+  return (xIn) => {
+    let x = asTensor(xIn);
+    if (!keepDType) x = cast(x, 'float32');
+    const out = allocate(x.dtype, x.size);
+    kernel(x.data, out);
+    const y = new Tensor(out, x.shape, x.dtype);
+    if (!backward) return y;
+    return record(y, [x], (dy) => [backward(x, y, dy)]);
+  };
+}
+
+/** Converts to another dtype (bool is `x != 0`; float to int truncates toward zero). */
+export function cast(xIn: TensorLike, dtype: DType): Tensor {
+  const x = asTensor(xIn);
+  if (x.dtype === dtype) return x;
+  const out = allocate(dtype, x.size);
+  const src = x.data;
+  if (dtype === 'bool') for (let i = 0; i < src.length; i++) out[i] = src[i] !== 0 ? 1 : 0;
+  else if (dtype === 'int32') for (let i = 0; i < src.length; i++) out[i] = Math.trunc(src[i]);
+  else out.set(src);
+  return new Tensor(out, x.shape, dtype);
+}
+
+/** Sums a broadcast gradient back down to `shape` (the adjoint of broadcasting). */
+export function reduceTo(g: Tensor, shape: readonly number[]): Tensor {
+  if (sameShape(g.shape, shape)) return g;
+  const lead = g.shape.length - shape.length;
+  const axes: number[] = [];
+  for (let i = 0; i < g.shape.length; i++) if (i < lead || (shape[i - lead] === 1 && g.shape[i] !== 1)) axes.push(i);
+  return reshape(sum(g, axes), shape);
+}

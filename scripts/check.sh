@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# `npm test`: every check CI runs — sync, build, typecheck, lint, layering, then every package's
+# tests, ending with the "N passed, N failed" line CI reads.
+set -uo pipefail
+export NX_NO_CLOUD=true NX_TUI=false NX_DAEMON="${NX_DAEMON:-false}"
+cache=()
+[ "${CI:-}" = "true" ] && cache=(--skip-nx-cache)
+npx nx sync:check || exit 1
+npx nx run-many -t build typecheck lint "${cache[@]}" --output-style=static || exit 1
+node scripts/check-layering.cjs || exit 1
+for d in packages/*/; do mkdir -p "${d}test-output"; rm -f "${d}test-output/jest-results.json"; done
+rc=0
+npx nx run-many -t test "${cache[@]}" --output-style=static -- --json --outputFile=test-output/jest-results.json || rc=$?
+node scripts/test-summary.cjs || rc=1
+exit "$rc"
