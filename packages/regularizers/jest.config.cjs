@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'regularizers',
+  preset: '../../jest.preset.js',
+  coverageDirectory: 'test-output/jest/coverage',
+};
