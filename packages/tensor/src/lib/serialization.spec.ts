@@ -2,7 +2,7 @@ import { ValueError } from './errors';
 import { Family, camelCase, snakeCase, toOptions } from './serialization';
 
 class Thing {
-  static readonly className = 'HeUniform';
+  static readonly className: string = 'HeUniform';
   constructor(readonly options: { seed?: number | null } = {}) {}
   getConfig() {
     return { seed: this.options.seed ?? null };
@@ -24,7 +24,11 @@ describe('serialization names', () => {
   it('converts between Keras and TypeScript spellings', () => {
     expect(snakeCase('HeUniform')).toBe('he_uniform');
     expect(snakeCase('heUniform')).toBe('he_uniform');
-    expect(snakeCase('L1L2')).toBe('l1_l2');
+    expect(snakeCase('L1L2')).toBe('l1l2');
+    expect(snakeCase('Conv2D')).toBe('conv2d');
+    expect(snakeCase('PReLU')).toBe('p_re_lu');
+    expect(snakeCase('SimpleRNN')).toBe('simple_rnn');
+    expect(snakeCase('GlobalAveragePooling2D')).toBe('global_average_pooling2d');
     expect(snakeCase('MaxNorm')).toBe('max_norm');
     expect(camelCase('he_uniform')).toBe('heUniform');
     expect(camelCase('max_value')).toBe('maxValue');
@@ -53,7 +57,7 @@ describe('Family', () => {
   it('lists the valid names for an unknown one', () => {
     expect(() => family().get('he_unifrom')).toThrow(ValueError);
     expect(() => family().get('he_unifrom')).toThrow(
-      "Unknown initializer: received 'he_unifrom'. Valid names: he_uniform, l1_l2.",
+      "Unknown initializer: received 'he_unifrom'. Valid names: he_uniform, l1_l2, l1l2.",
     );
     expect(() => family().get(42)).toThrow(/Could not interpret initializer identifier: received 42/);
   });

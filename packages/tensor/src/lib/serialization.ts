@@ -22,11 +22,15 @@ export interface ConfigurableClass<T extends Configurable> {
   fromConfig(config: Record<string, unknown>): T;
 }
 
-/** `'HeUniform'` or `'heUniform'` → `'he_uniform'`; `'L1L2'` → `'l1_l2'`. */
+/**
+ * Keras's `to_snake_case`, used for default layer names and identifiers:
+ * `'HeUniform'` → `'he_uniform'`, `'Conv2D'` → `'conv2d'`, `'PReLU'` → `'p_re_lu'`.
+ */
 export function snakeCase(name: string): string {
   return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .replace(/\W+/g, '')
+    .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
     .toLowerCase();
 }
 

@@ -109,7 +109,9 @@ function flatten(values: NestedArray, shape: number[], out: number[], axis: numb
   if (axis === shape.length) {
     if (typeof values === 'number') out.push(values);
     else if (typeof values === 'boolean') out.push(values ? 1 : 0);
-    else throw new ValueError(`tensor: values must be numbers or booleans, received ${show(values)}`);
+    else if (Array.isArray(values)) {
+      throw new ShapeError(`tensor: nested arrays are ragged: expected a number at depth ${axis}, received ${show(values)}`);
+    } else throw new ValueError(`tensor: values must be numbers or booleans, received ${show(values)}`);
     return;
   }
   if (!Array.isArray(values) || values.length !== shape[axis]) {

@@ -1,7 +1,7 @@
 import { DType } from './dtype';
 import { ShapeError, ValueError, show } from './errors';
 import { formatShape, sameShape } from './shape';
-import { Tensor, TensorLike, asTensor } from './tensor';
+import { Tensor, TensorLike, asTensor, tensor } from './tensor';
 
 let nextId = 0;
 
@@ -10,6 +10,13 @@ export interface VariableOptions {
   name?: string;
   trainable?: boolean;
   dtype?: DType;
+  /** Projection applied after every optimizer update (a Keras constraint), if any. */
+  constraint?: VariableConstraint | null;
+}
+
+/** What a variable's constraint must offer: Keras constraints from `@strata/constraints` fit. */
+export interface VariableConstraint {
+  apply(w: Tensor): Tensor;
 }
 
 /**
@@ -25,14 +32,17 @@ export class Variable {
   trainable: boolean;
   /** A process-unique id, so optimizers can key their slots by variable. */
   readonly id: number;
+  /** Applied by optimizers after each update, as Keras does. */
+  constraint: VariableConstraint | null;
   private current: Tensor;
 
   constructor(initial: TensorLike, options: VariableOptions = {}) {
     const t = asTensor(initial, options.dtype);
-    this.current = options.dtype && t.dtype !== options.dtype ? asTensor(t, options.dtype) : t;
+    this.current = options.dtype && t.dtype !== options.dtype ? tensor(t, undefined, options.dtype) : t;
     this.id = nextId++;
     this.name = options.name ?? `variable_${this.id}`;
     this.trainable = options.trainable ?? true;
+    this.constraint = options.constraint ?? null;
   }
 
   get value(): Tensor {

@@ -98,7 +98,8 @@ export function oneHot(indices: TensorLike, depth: number, dtype: DType = 'float
   if (!Number.isInteger(depth) || depth < 1) {
     throw new ValueError(`oneHot: depth must be a positive integer, received depth=${show(depth)}`);
   }
-  const idx = asTensor(indices, 'int32');
+  // Not asTensor(indices, 'int32'): that would truncate fractional JS values before the check.
+  const idx = asTensor(indices);
   if (idx.dtype === 'float32' && !Array.prototype.every.call(idx.data, Number.isInteger)) {
     throw new ValueError(`oneHot: indices must be integers, received a float32 tensor with fractional values`);
   }

@@ -19,6 +19,21 @@ function upcast(a: DType, b: DType): DType {
 }
 
 /**
+ * Converts an operand; a JS number or plain array is weakly typed, as a Python scalar in Keras: next to
+ * an int32 or bool tensor it is int32 when its values are integers, float32 otherwise
+ * (int32 tensor + 0.5 is float32, not a truncated int32).
+ */
+function operand(v: TensorLike, other: TensorLike): Tensor {
+  if (v instanceof Tensor || ArrayBuffer.isView(v)) return asTensor(v);
+  const natural = asTensor(v);
+  if (!(other instanceof Tensor) || other.dtype === 'float32' || natural.dtype !== 'float32') return natural;
+  let integral = true;
+  for (let i = 0; i < natural.size && integral; i++) integral = Number.isInteger(natural.data[i]);
+  // Re-convert from the JS values: float32 cannot hold every int32.
+  return integral ? asTensor(v, 'int32') : natural;
+}
+
+/**
  * Declares a broadcasting binary op. `backward(a, b, y, dy)` returns the gradients with the
  * *broadcast* shape; they are summed down to each input's shape here.
  */
@@ -30,17 +45,21 @@ export function binaryOp(
 ): (a: TensorLike, b: TensorLike) => Tensor {
   const kernel: BinaryKernel = makeBinaryKernel(fn);
   return (aIn, bIn) => {
-    const a = asTensor(aIn);
-    const b = asTensor(bIn, a.dtype === 'bool' ? undefined : a.dtype);
+    const a = operand(aIn, bIn);
+    const b = operand(bIn, aIn);
     const shape = broadcastShapes(a.shape, b.shape, name);
-    const dtype = dtypeRule(upcast(a.dtype, b.dtype));
+    const inDType = upcast(a.dtype, b.dtype);
+    const dtype = dtypeRule(inDType);
     const out = allocate(dtype, shape.reduce((p, d) => p * d, 1));
     kernel(a.data, a.shape, b.data, b.shape, out, shape);
+    // bool storage holds only 0 and 1: add of bools is a logical or (true + true is true), as Keras.
+    if (dtype === 'bool' && inDType === 'bool') for (let i = 0; i < out.length; i++) out[i] = out[i] ? 1 : 0;
     const y = new Tensor(out, shape, dtype);
     if (!backward) return y;
     return record(y, [a, b], (dy) => {
       const [ga, gb] = backward(a, b, y, dy);
-      return [ga && reduceTo(ga, a.shape), gb && reduceTo(gb, b.shape)];
+      // Constants (untracked inputs) need no gradient: skip their reduction.
+      return [ga && a.tracked ? reduceTo(ga, a.shape) : null, gb && b.tracked ? reduceTo(gb, b.shape) : null];
     });
   };
 }

@@ -1,0 +1,41 @@
+import { HeUniform } from './he-uniform';
+import { sampleStats } from './testing/sample-stats';
+import { VarianceScaling } from './variance-scaling';
+
+describe('HeUniform', () => {
+  it("is VarianceScaling with scale 2, mode 'fan_in', distribution 'uniform'", () => {
+    const init = new HeUniform();
+    expect(init).toBeInstanceOf(VarianceScaling);
+    expect([init.scale, init.mode, init.distribution]).toEqual([2, 'fan_in', 'uniform']);
+  });
+
+  it('draws with std sqrt(6 / 400) / sqrt(3) on [400, 300]', () => {
+    const s = sampleStats(new HeUniform({ seed: 1 }).apply([400, 300]));
+    const std = Math.sqrt(2 / 400);
+    expect(Math.abs(s.mean)).toBeLessThan((5 * std) / Math.sqrt(120000));
+    expect(Math.abs(s.std - std)).toBeLessThan(0.015 * std);
+    // Uniform on [-limit, limit) with limit = sqrt(3) · std.
+    const limit = Math.sqrt(3) * std;
+    expect(s.min).toBeGreaterThanOrEqual(Math.fround(-limit));
+    expect(s.max).toBeLessThan(Math.fround(limit));
+    expect(s.max).toBeGreaterThan(0.999 * limit);
+  });
+
+  it('writes only seed and axes, as Keras, and round-trips', () => {
+    const init = new HeUniform({ seed: 3, inputAxes: [0], outputAxes: [1] });
+    expect(init.getConfig()).toEqual({ seed: 3, input_axes: [0], output_axes: [1] });
+    expect(new HeUniform().getConfig()).toEqual({ seed: null, input_axes: null, output_axes: null });
+    const back = HeUniform.fromConfig(init.getConfig());
+    expect(back).toBeInstanceOf(HeUniform);
+    expect(back.apply([5, 4]).data).toEqual(init.apply([5, 4]).data);
+  });
+
+  it('runs the README example', () => {
+    const w = new HeUniform({ seed: 1 }).apply([3, 4]);
+    expect(w.shape).toEqual([3, 4]);
+    expect(w.dtype).toBe('float32');
+    // fan_in = 3, so limit = sqrt(6 / 3).
+    for (const v of w.data) expect(Math.abs(v)).toBeLessThan(Math.sqrt(2));
+    expect(new HeUniform({ seed: 1 }).apply([3, 4]).data).toEqual(w.data);
+  });
+});

@@ -1,0 +1,60 @@
+// Shared helpers of the benchmark runner and its cases (plain CommonJS, no build step).
+'use strict';
+
+/**
+ * Deterministic pseudo-random float32 data in [-0.5, 0.5): every engine multiplies the same
+ * numbers, and runs are repeatable.
+ */
+function randomData(size, seed = 1) {
+  const out = new Float32Array(size);
+  let s = seed >>> 0 || 1;
+  for (let i = 0; i < size; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    out[i] = s / 2 ** 32 - 0.5;
+  }
+  return out;
+}
+
+function sizeOf(shape) {
+  return shape.reduce((p, d) => p * d, 1);
+}
+
+/** A Strata tensor of `shape` filled by `randomData`. */
+function strataRandom(strata, shape, seed) {
+  return strata.tensor(randomData(sizeOf(shape), seed), shape);
+}
+
+/** A tfjs tensor of `shape` filled by `randomData`, on the current tfjs backend. */
+function tfRandom(tf, shape, seed) {
+  return tf.tensor(randomData(sizeOf(shape), seed), shape, 'float32');
+}
+
+/** Milliseconds since an arbitrary origin, with sub-millisecond resolution. */
+function now() {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/**
+ * Times `fn`: `warmup` untimed calls (JIT, kernel caches, wasm compilation), then timed calls
+ * until `minTime` ms have passed and at least `minReps` were made, at most `maxReps`.
+ * Returns the median and the number of timed calls.
+ */
+function measure(fn, { warmup = 2, minTime = 500, minReps = 3, maxReps = 50 } = {}) {
+  for (let i = 0; i < warmup; i++) fn();
+  const times = [];
+  const start = now();
+  while (times.length < maxReps && (times.length < minReps || now() - start < minTime)) {
+    const t = now();
+    fn();
+    times.push(now() - t);
+  }
+  return { ms: median(times), reps: times.length };
+}
+
+module.exports = { randomData, sizeOf, strataRandom, tfRandom, now, median, measure };
