@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Strata against TensorFlow.js (cpu and wasm backends), side by side in one Node process.
 //
-//   node tools/bench/run.cjs [--quick] [--only <substring>]
+//   node tools/bench/run.cjs [--quick] [--only <substring>] [--cpu-time]
 //
 // Strata is required as `@strata/tensor`, i.e. its built dist (build it first:
 // `npx tsc -b packages/tensor/tsconfig.lib.json`, or `npm run bench` which builds then runs).
@@ -26,14 +26,15 @@ const path = require('node:path');
 const { measure } = require('./lib.cjs');
 
 function parseArgs(argv) {
-  const opts = { quick: false, only: null };
+  const opts = { quick: false, only: null, cpuTime: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') opts.quick = true;
+    else if (a === '--cpu-time') opts.cpuTime = true;
     else if (a === '--only') opts.only = argv[++i] ?? '';
     else if (a.startsWith('--only=')) opts.only = a.slice('--only='.length);
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node tools/bench/run.cjs [--quick] [--only <substring>]');
+      console.log('usage: node tools/bench/run.cjs [--quick] [--only <substring>] [--cpu-time]');
       process.exit(0);
     } else {
       console.error(`bench: unknown argument ${a}`);
@@ -138,6 +139,7 @@ async function main() {
   const timing = opts.quick
     ? { warmup: 1, minTime: 100, minReps: 1, maxReps: 5 }
     : { warmup: 2, minTime: 500, minReps: 3, maxReps: 50 };
+  timing.cpuTime = opts.cpuTime;
   const cases = loadCases(opts.only);
   if (cases.length === 0) {
     console.error(`bench: no case matches --only ${JSON.stringify(opts.only)}`);
@@ -173,13 +175,17 @@ async function main() {
   }
 
   const out = [];
-  out.push(`Environment: ${environment(engines)}${opts.quick ? ' (--quick)' : ''}`);
+  const mode = [opts.quick && '--quick', opts.cpuTime && '--cpu-time'].filter(Boolean).join(' ');
+  out.push(`Environment: ${environment(engines)}${mode ? ` (${mode})` : ''}`);
   out.push('');
   out.push(`| ${header.join(' | ')} |`);
   out.push(`|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`);
   for (const r of rows) out.push(`| ${r.join(' | ')} |`);
   out.push('');
-  out.push('Median time per call; ratios are speed-ups of Strata (above 1x means Strata is faster).');
+  out.push(
+    `Median ${opts.cpuTime ? 'CPU' : 'wall-clock'} time per call; ratios are speed-ups of Strata ` +
+      '(tfjs time / Strata time: above 1x means Strata is faster).',
+  );
   if (notes.length) {
     out.push('');
     for (const n of notes) out.push(`- n/a: ${n}`);

@@ -78,6 +78,13 @@ export function sigmoidOf(v: number): number {
   return e / (1 + e);
 }
 
+/** sigmoid'(v) = e / (1 + e)^2 with e = exp(-|v|): exact in the tails, where 1 - sigmoid(v) is not. */
+export function sigmoidSlope(v: number): number {
+  const e = Math.exp(-Math.abs(v));
+  const d = 1 + e;
+  return e / (d * d);
+}
+
 /** `log(1 + exp(v))` without overflow: `max(v, 0) + log1p(exp(-|v|))`. */
 export function softplusOf(v: number): number {
   return Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v)));

@@ -146,8 +146,8 @@ export function elu(x: TensorLike, options?: { alpha?: number }): Tensor {
   return eluOf(x, numberOption('elu', 'alpha', options?.alpha, 1), 1);
 }
 
-const SELU_ALPHA = 1.6732632423543772848170429916717;
-const SELU_SCALE = 1.0507009873554804934193349852946;
+const SELU_ALPHA = 1.6732632423543772;
+const SELU_SCALE = 1.0507009873554805;
 
 /**
  * Scaled ELU: `scale * elu(x, alpha)` with Klambauer et al.'s `alpha = 1.67326324`,

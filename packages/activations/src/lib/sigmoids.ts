@@ -1,13 +1,6 @@
 import { Tensor, TensorLike } from '@strata/tensor';
 import { erfc } from './erfc';
-import { booleanOption, checkOptions, fused, sigmoidOf, softplusOf } from './fused';
-
-/** sigmoid'(v) = e / (1 + e)^2 with e = exp(-|v|): exact in the tails, where 1 - sigmoid(v) is not. */
-function sigmoidSlope(v: number): number {
-  const e = Math.exp(-Math.abs(v));
-  const d = 1 + e;
-  return e / (d * d);
-}
+import { booleanOption, checkOptions, fused, sigmoidOf, sigmoidSlope, softplusOf } from './fused';
 
 /**
  * Logistic sigmoid `1 / (1 + exp(-x))`, stable for large `|x|` on both sides.

@@ -11,6 +11,9 @@ import { Reshape } from './core/reshape';
 import { SpatialDropout1D } from './core/spatial-dropout1d';
 import { SpatialDropout2D } from './core/spatial-dropout2d';
 import { SpatialDropout3D } from './core/spatial-dropout3d';
+import { Embedding } from './core/embedding';
+import { Masking } from './core/masking';
+import { Lambda } from './core/lambda';
 
 /** Every built-in layer class, listed explicitly: nothing registers itself on import. */
 export const BUILTIN_LAYERS = [
@@ -27,4 +30,7 @@ export const BUILTIN_LAYERS = [
   SpatialDropout1D,
   SpatialDropout2D,
   SpatialDropout3D,
+  Embedding,
+  Masking,
+  Lambda,
 ] as const;

@@ -2,7 +2,6 @@ import { ShapeError, ValueError, show } from './errors';
 import { formatShape } from './shape';
 import { GradNode, Tensor } from './tensor';
 import type { Variable } from './variable';
-import { add } from './ops/arithmetic';
 import { onesLike, zerosLike } from './ops/creation';
 
 // Gradient computations in progress; ops record graph nodes only while this is positive, so
@@ -66,6 +65,15 @@ function topoOrder(y: Tensor): Tensor[] {
   return order.reverse();
 }
 
+// A plain loop, not the `add` op: autodiff must not import the ops that import it.
+function accumulate(a: Tensor, b: Tensor): Tensor {
+  const out = new Float32Array(a.size);
+  const x = a.data;
+  const y = b.data;
+  for (let i = 0; i < out.length; i++) out[i] = x[i] + y[i];
+  return new Tensor(out, a.shape, 'float32');
+}
+
 function backprop(y: Tensor, sources: readonly Tensor[], dy?: Tensor): Tensor[] {
   const grads = new Map<Tensor, Tensor>();
   if (!y.tracked) return sources.map((s) => zerosLike(s));
@@ -84,7 +92,7 @@ function backprop(y: Tensor, sources: readonly Tensor[], dy?: Tensor): Tensor[] 
           );
         }
         const prev = grads.get(input);
-        grads.set(input, prev ? add(prev, gi) : gi);
+        grads.set(input, prev ? accumulate(prev, gi) : gi);
       });
     }
   });

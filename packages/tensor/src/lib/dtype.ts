@@ -41,3 +41,12 @@ export function upcast(a: DType, b: DType): DType {
   if (a === 'int32' || b === 'int32') return 'int32';
   return 'bool';
 }
+
+/** How an elementwise op picks its result dtype from the (upcast) input dtype. */
+export type DTypeRule = (inputs: DType) => DType;
+/** Result has the inputs' dtype. */
+export const sameDType: DTypeRule = (d) => d;
+/** Result is float32 (true division, math functions). */
+export const floatDType: DTypeRule = () => 'float32';
+/** Result is bool (comparisons). */
+export const boolDType: DTypeRule = () => 'bool';

@@ -1,6 +1,6 @@
 import { get as getActivation, serialize as serializeActivation } from '@strata/activations';
 import { Tensor, ValueError } from '@strata/tensor';
-import { CallContext, Layer } from '../engine/layer';
+import { Layer } from '../engine/layer';
 import { LayerArgs } from '../engine/layer-args';
 import { Shape, singleShape } from '../engine/shape';
 
@@ -32,7 +32,7 @@ export class Activation extends Layer {
     this.built = true;
   }
 
-  override call(x: Tensor, _context?: CallContext): Tensor {
+  override call(x: Tensor): Tensor {
     return this.activation(x);
   }
 

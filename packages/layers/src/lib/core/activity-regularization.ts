@@ -1,6 +1,6 @@
 import { L1L2, validateFloatArg } from '@strata/regularizers';
 import { Tensor } from '@strata/tensor';
-import { CallContext, Layer } from '../engine/layer';
+import { Layer } from '../engine/layer';
 import { LayerArgs } from '../engine/layer-args';
 import { Shape, singleShape } from '../engine/shape';
 
@@ -40,7 +40,7 @@ export class ActivityRegularization extends Layer {
     this.built = true;
   }
 
-  override call(x: Tensor, _context?: CallContext): Tensor {
+  override call(x: Tensor): Tensor {
     return x;
   }
 
@@ -50,7 +50,8 @@ export class ActivityRegularization extends Layer {
 
   /** The regularizer is implied by `l1` and `l2`, so Keras leaves `activity_regularizer` out. */
   override getConfig(): Record<string, unknown> {
-    const { activity_regularizer: _dropped, ...base } = super.getConfig();
-    return { ...base, l1: this.l1, l2: this.l2 };
+    const config = super.getConfig();
+    delete config['activity_regularizer'];
+    return { ...config, l1: this.l1, l2: this.l2 };
   }
 }

@@ -34,7 +34,7 @@ export interface DenseArgs extends LayerArgs {
  * dense.apply(zeros([4, 16])).shape; // [4, 32]
  */
 export class Dense extends Layer {
-  static override readonly className = 'Dense';
+  static override readonly className: string = 'Dense';
   readonly units: number;
   readonly activation: (x: Tensor) => Tensor;
   readonly useBias: boolean;

@@ -75,11 +75,11 @@ export class Dropout extends Layer {
   }
 
   override call(x: Tensor, context: CallContext): Tensor {
-    if (!context.training || this.rate === 0) return x;
+    if (!context.training || !this.seedGenerator) return x;
     // Keras returns zeros rather than dividing by a keep probability of 0.
     if (this.rate === 1) return zerosLike(x);
     const keep = 1 - this.rate;
-    const mask = bernoulli(this.noiseShapeFor(x.shape), { p: keep, seed: this.seedGenerator! });
+    const mask = bernoulli(this.noiseShapeFor(x.shape), { p: keep, seed: this.seedGenerator });
     return where(mask, div(x, keep), 0);
   }
 

@@ -82,6 +82,13 @@ describe('Flatten', () => {
     );
   });
 
+  it('rejects several input shapes', () => {
+    const f = new Flatten({ name: 'flat' });
+    expect(() => f.computeOutputShape([[null, 2], [null, 3]])).toThrow(ShapeError);
+    expect(() => f.computeOutputShape([[null, 2], [null, 3]])).toThrow(/flat: expected one input shape, received 2/);
+    expect(() => f.applyMulti([zeros([1, 2]), zeros([1, 2])])).toThrow(/Layer 'flat' expects 1 input\(s\), but it received 2 input tensors/);
+  });
+
   it('rejects a scalar input', () => {
     const f = new Flatten({ name: 'flat' });
     expect(() => f.apply(tensor(3))).toThrow(ShapeError);

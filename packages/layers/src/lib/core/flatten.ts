@@ -1,5 +1,5 @@
 import { DType, Tensor, reshape, transpose } from '@strata/tensor';
-import { CallContext, Layer } from '../engine/layer';
+import { Layer } from '../engine/layer';
 import { InputSpec } from '../engine/input-spec';
 import { LayerArgs } from '../engine/layer-args';
 import { Shape, singleShape } from '../engine/shape';
@@ -33,7 +33,7 @@ export class Flatten extends Layer {
     this.inputSpec = new InputSpec({ minNdim: 1 });
   }
 
-  override call(x: Tensor, _context?: CallContext): Tensor {
+  override call(x: Tensor): Tensor {
     const rank = x.rank;
     if (this.dataFormat === 'channels_first' && rank > 1) {
       x = transpose(x, [0, ...Array.from({ length: rank - 2 }, (_, i) => i + 2), 1]);

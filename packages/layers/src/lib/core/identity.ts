@@ -1,5 +1,5 @@
 import { DType, Tensor } from '@strata/tensor';
-import { CallContext, Layer } from '../engine/layer';
+import { Layer } from '../engine/layer';
 import { LayerArgs } from '../engine/layer-args';
 import { Shape, isShapeList } from '../engine/shape';
 
@@ -21,7 +21,7 @@ export class Identity extends Layer {
     this.built = true;
   }
 
-  override call(inputs: Tensor | Tensor[], _context?: CallContext): Tensor | Tensor[] {
+  override call(inputs: Tensor | Tensor[]): Tensor | Tensor[] {
     return inputs;
   }
 

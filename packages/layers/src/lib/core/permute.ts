@@ -1,5 +1,5 @@
 import { DType, Tensor, ValueError, show, transpose } from '@strata/tensor';
-import { CallContext, Layer } from '../engine/layer';
+import { Layer } from '../engine/layer';
 import { InputSpec } from '../engine/input-spec';
 import { LayerArgs } from '../engine/layer-args';
 import { Shape, singleShape } from '../engine/shape';
@@ -37,7 +37,7 @@ export class Permute extends Layer {
     this.inputSpec = new InputSpec({ ndim: dims.length + 1 });
   }
 
-  override call(x: Tensor, _context?: CallContext): Tensor {
+  override call(x: Tensor): Tensor {
     return transpose(x, [0, ...this.dims]);
   }
 

@@ -1,5 +1,5 @@
 import { DType, Tensor, ValueError, repeat, reshape, show } from '@strata/tensor';
-import { CallContext, Layer } from '../engine/layer';
+import { Layer } from '../engine/layer';
 import { InputSpec } from '../engine/input-spec';
 import { LayerArgs } from '../engine/layer-args';
 import { Shape, singleShape } from '../engine/shape';
@@ -34,7 +34,7 @@ export class RepeatVector extends Layer {
     this.inputSpec = new InputSpec({ ndim: 2 });
   }
 
-  override call(x: Tensor, _context?: CallContext): Tensor {
+  override call(x: Tensor): Tensor {
     return repeat(reshape(x, [x.shape[0], 1, x.shape[1]]), this.n, 1);
   }
 

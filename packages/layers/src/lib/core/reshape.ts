@@ -1,5 +1,5 @@
 import { DType, ShapeError, Tensor, ValueError, reshape, show } from '@strata/tensor';
-import { CallContext, Layer } from '../engine/layer';
+import { Layer } from '../engine/layer';
 import { LayerArgs } from '../engine/layer-args';
 import { Shape, formatKerasShape, singleShape } from '../engine/shape';
 
@@ -57,7 +57,7 @@ export class Reshape extends Layer {
     return target.map((d) => (d === -1 ? size / known : d));
   }
 
-  override call(x: Tensor, _context?: CallContext): Tensor {
+  override call(x: Tensor): Tensor {
     const resolved = this.resolve(x.shape.slice(1), x.shape) as number[];
     return reshape(x, [x.shape[0], ...resolved]);
   }

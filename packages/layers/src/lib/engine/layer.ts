@@ -2,7 +2,7 @@ import { Constraint, get as getConstraint } from '@strata/constraints';
 import { get as getInitializer } from '@strata/initializers';
 import { Regularizer, get as getRegularizer, serialize as serializeRegularizer } from '@strata/regularizers';
 import {
-  DType, ShapeError, Tensor, ValueError, Variable, asTensor, div, formatShape, sameShape, show,
+  DType, ShapeError, Tensor, ValueError, Variable, asTensor, div, formatShape, record, sameShape, show,
 } from '@strata/tensor';
 import { InputSpec, assertInputCompatibility } from './input-spec';
 import { DTypeArg, LayerArgs, argsFromConfig, batchInputShapeOf, dtypePolicy, parseDType } from './layer-args';
@@ -134,7 +134,7 @@ export abstract class Layer {
   set trainable(value: boolean) {
     this.trainableFlag = value;
     for (const v of this.ownTrainable) v.trainable = value;
-    for (const l of this.sublayers) l.trainable = value;
+    for (const l of this.trackedLayers()) l.trainable = value;
   }
 
   /**
@@ -179,7 +179,9 @@ export abstract class Layer {
       args.mask !== undefined ? args.mask : inputMasks.some((m) => m) ? (isList ? inputMasks : inputMasks[0]) : null;
     const inputs = isList ? tensors : tensors[0];
     const out = this.call(inputs, { ...args, training: args.training ?? false, mask });
-    const outs = Array.isArray(out) ? out : [out];
+    // Masks are recorded per tensor object: an output that *is* an input gets its own alias,
+    // so the input keeps its mask and the output carries only what this layer says.
+    const outs = (Array.isArray(out) ? out : [out]).map((o) => (tensors.includes(o) ? alias(o) : o));
     if (this.activityRegularizer) {
       // Keras 3 divides the activity penalty by the batch size.
       this.activityLosses = outs.map((o) => {
@@ -236,9 +238,15 @@ export abstract class Layer {
     return layer;
   }
 
+  /** The layers whose weights and losses this layer includes (models override it with their graph's). */
+  protected trackedLayers(): readonly Layer[] {
+    return this.sublayers;
+  }
+
   /** Every weight, in Keras's order: own trainable, own non-trainable, then sublayers'. */
   get weights(): Variable[] {
-    return [...this.ownTrainable, ...this.ownNonTrainable, ...this.sublayers.flatMap((l) => l.weights)];
+    // A layer shared by two sublayers contributes its weights once, as Keras dedupes by identity.
+    return [...new Set([...this.ownTrainable, ...this.ownNonTrainable, ...this.trackedLayers().flatMap((l) => l.weights)])];
   }
 
   get trainableWeights(): Variable[] {
@@ -275,7 +283,7 @@ export abstract class Layer {
   /** Regularization penalties: activity penalties of the last call, then weight penalties, then sublayers'. */
   get losses(): Tensor[] {
     const weightLosses = this.regularized.map(([v, r]) => r.apply(v.value));
-    return [...this.activityLosses, ...weightLosses, ...this.sublayers.flatMap((l) => l.losses)];
+    return [...this.activityLosses, ...weightLosses, ...this.trackedLayers().flatMap((l) => l.losses)];
   }
 
   /** Number of scalars in all weights; the layer must be built. */
@@ -303,4 +311,9 @@ export abstract class Layer {
   toString(): string {
     return `<${this.className} name=${this.name}, built=${this.built}>`;
   }
+}
+
+/** The same values as a new tensor object (sharing data), differentiable as the identity. */
+function alias(t: Tensor): Tensor {
+  return record(new Tensor(t.data, t.shape, t.dtype), [t], (dy) => [dy]);
 }

@@ -1,3 +1,5 @@
+import { ShapeError } from '@strata/tensor';
+
 /** A Keras shape: `null` marks an unknown size (the batch axis, usually). */
 export type Shape = (number | null)[];
 
@@ -15,7 +17,7 @@ export function isShapeList(shapes: Shape | Shape[]): shapes is Shape[] {
 /** One shape from a `Shape | Shape[]` argument; `who` names the layer in the error. */
 export function singleShape(shapes: Shape | Shape[], who: string): Shape {
   if (isShapeList(shapes)) {
-    if (shapes.length !== 1) throw new TypeError(`${who}: expected one input shape, received ${shapes.length}`);
+    if (shapes.length !== 1) throw new ShapeError(`${who}: expected one input shape, received ${shapes.length}`);
     return shapes[0];
   }
   return shapes;

@@ -50,9 +50,6 @@ export function checkLayerContract(make: () => Layer, options: LayerContractOpti
   const training = options.training ?? false;
 
   const layer = make();
-  if (layer.built && layer.weights.length === 0 && !(layer instanceof InputLayer)) {
-    // Weightless layers may be built eagerly; nothing to check.
-  }
   const outs = layer.applyMulti(arg as Tensor, { training });
   if (!layer.built) fail(layer, 'the layer is not built after its first call');
   const expected = layer.computeOutputShape((multi ? shapes : shapes[0]) as Shape);

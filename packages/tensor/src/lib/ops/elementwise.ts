@@ -1,16 +1,18 @@
+// Import order matters: ops built with these factories (arithmetic, via reduce) load while this
+// module is still loading, so the factories' own load-time dependencies come first.
+import { BinaryKernel, makeBinaryKernel, makeUnaryKernel } from './kernels-elementwise';
 import { record } from '../autodiff';
-import { DType, allocate } from '../dtype';
+import { DType, DTypeRule, allocate } from '../dtype';
 import { broadcastShapes, sameShape } from '../shape';
+import { Tensor, TensorLike, asTensor } from '../tensor';
 import { sum } from './reduce';
 import { reshape } from './shape-ops';
-import { Tensor, TensorLike, asTensor } from '../tensor';
-import { BinaryKernel, makeBinaryKernel, makeUnaryKernel } from './kernels-elementwise';
 
 /** How a binary op picks its result dtype from the (upcast) input dtype. */
-export type DTypeRule = (inputs: DType) => DType;
-export const sameDType: DTypeRule = (d) => d;
-export const floatDType: DTypeRule = () => 'float32';
-export const boolDType: DTypeRule = () => 'bool';
+// The rules live in dtype.ts so that modules loaded in an import cycle with this one
+// (arithmetic → reduce → elementwise) can use them at load time.
+export { sameDType, floatDType, boolDType } from '../dtype';
+export type { DTypeRule } from '../dtype';
 
 function upcast(a: DType, b: DType): DType {
   if (a === 'float32' || b === 'float32') return 'float32';

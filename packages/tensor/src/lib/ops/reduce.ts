@@ -8,8 +8,9 @@ import { makeBinaryKernel } from './kernels-elementwise';
 import { makeReduceKernel } from './kernels-reduce';
 import { broadcastTo, reshape } from './shape-ops';
 
-// Only `./arithmetic`, `./shape-ops` and the kernels may be imported here: `./elementwise`
-// imports this file, so a module that declares ops at load time would see it half-initialised.
+// `./elementwise` imports this file, so it must not import modules that declare ops when they
+// load (math, compare, ...): they would find `./elementwise` half-initialised. Masks for the
+// max/min and prod gradients therefore use the kernels directly.
 
 /** Axis argument of reductions: one axis, several, or all when omitted or null. */
 export type Axis = number | readonly number[] | null;
@@ -23,8 +24,8 @@ export function reducedShapes(shape: readonly number[], axes: readonly number[])
 /**
  * Declares a reduction. `init` is the identity of `combine` (or a function of the output dtype
  * giving it). `backward(x, yKept, dyKept)` receives the output and its gradient with reduced
- * axes kept as size 1, and returns dL/dx. `finish(out, count)` post-processes the raw result
- * in place, `count` being the number of elements folded into each output.
+ * axes kept as size 1, and returns dL/dx. `finish(out, count, xShape)` post-processes the raw
+ * result in place (or throws), `count` being the number of elements folded into each output.
  */
 export function reduceOp(
   name: string,

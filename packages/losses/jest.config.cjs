@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'losses',
+  preset: '../../jest.preset.js',
+  coverageDirectory: 'test-output/jest/coverage',
+};
