@@ -13,5 +13,6 @@ export type { Logs, CallbackParams } from './lib/callbacks/callback';
 export { History } from './lib/callbacks/history';
 export { ProgbarLogger, formatLogs } from './lib/callbacks/progbar-logger';
 export type { ProgressStream } from './lib/callbacks/progbar-logger';
-export { modelToJSON, modelFromJSON } from './lib/json';
-export type { FromJSONOptions } from './lib/json';
+export { modelToJSON } from './lib/to-json';
+export { modelFromJSON } from './lib/from-json';
+export type { FromJSONOptions } from './lib/from-json';

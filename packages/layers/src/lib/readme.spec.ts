@@ -1,4 +1,3 @@
-/* eslint-disable @nx/enforce-module-boundaries, import/no-duplicates */
 // The README's examples, verbatim between the markers below, run as they are; the tests check
 // that the README still holds exactly this code and that the results its comments claim hold.
 import { readFileSync } from 'node:fs';
@@ -41,7 +40,7 @@ class Scale extends Layer {
   }
 
   override build(inputShape: Shape): void {
-    const features = inputShape[inputShape.length - 1]!;
+    const features = inputShape[inputShape.length - 1] as number;
     this.scale = this.addWeight({ name: 'scale', shape: [features], initializer: { class_name: 'Constant', config: { value: this.init } } });
   }
 

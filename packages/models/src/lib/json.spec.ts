@@ -2,7 +2,7 @@ import { Tensor, tensor } from '@strata/tensor';
 import { expectClose } from '@strata/tensor/testing';
 import { clearSession } from '@strata/layers';
 import fixtures from './__fixtures__/models-json.json';
-import { modelFromJSON } from './json';
+import { modelFromJSON } from './from-json';
 import { Model } from './model';
 
 type Case = { json: Record<string, unknown>; summary: string; weights: unknown[]; x: unknown; y: unknown };

@@ -1,7 +1,7 @@
 import { CallContext, InputLayer, Layer, LayerArgs, Shape, SymbolicTensor, setMask } from '@strata/layers';
 import { ShapeError, Tensor, ValueError, formatShape, show } from '@strata/tensor';
 import { Graph, mapGraph } from './graph';
-import { modelToJSON } from './json';
+import { modelToJSON } from './to-json';
 import { SummaryOptions, summaryText } from './summary';
 import type { History } from './callbacks/history';
 import type { Logs } from './callbacks/callback';

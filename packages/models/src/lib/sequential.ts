@@ -35,6 +35,11 @@ export class Sequential extends Model {
     return [...this.stack];
   }
 
+  /** One output, named after the last layer (known before the model is built). */
+  override get outputLayerNames(): string[] {
+    return this.graph ? super.outputLayerNames : [this.stack[this.stack.length - 1]?.name ?? 'output'];
+  }
+
   protected override trackedLayers(): readonly Layer[] {
     return this.stack;
   }
@@ -94,16 +99,14 @@ export class Sequential extends Model {
   /** Builds for inputs of `inputShape` (batch axis included) when no input shape was given. */
   override build(inputShape: Shape | Shape[]): void {
     if (this.graph) return;
+    if (!this.stack.length) throw new ValueError(`Sequential '${this.name}' has no layers: add() some before calling it`);
     const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as Shape;
     this.inputLayer = new InputLayer({ batchShape: [null, ...shape.slice(1)] });
     this.buildFrom(this.inputLayer);
   }
 
   protected override ensureGraph(inputs: Tensor[]): Graph {
-    if (!this.graph) {
-      if (!this.stack.length) throw new ValueError(`Sequential '${this.name}' has no layers: add() some before calling it`);
-      this.build(inputs[0].shape);
-    }
+    if (!this.graph) this.build(inputs[0].shape);
     return this.graph!;
   }
 

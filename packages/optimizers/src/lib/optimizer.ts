@@ -77,7 +77,6 @@ export class Optimizer implements OptimizerSettings {
   private accumulators: Variable[] = [];
   private excludedIds = new Set<number>();
   private excludedPattern: RegExp | null = null;
-  private warnedMissing = false;
 
   constructor(options: OptimizerOptions = {}) {
     const settings = optimizerSettings(options, this.who);
@@ -349,7 +348,6 @@ export class Optimizer implements OptimizerSettings {
   private applyChecked(grads: readonly (Tensor | null | undefined)[], vars: readonly Variable[]): void {
     const gs: Float32Array[] = [];
     const vs: Variable[] = [];
-    const missing: string[] = [];
     grads.forEach((g, i) => {
       const v = vars[i];
       if (!this.indices.has(v?.id)) {
@@ -357,7 +355,7 @@ export class Optimizer implements OptimizerSettings {
           `${this.who}: can only update the variables it was built with (create a new optimizer for new variables), received unknown variable ${show(v?.name ?? v)}`,
         );
       }
-      if (g === null || g === undefined) return void missing.push(v.name);
+      if (g === null || g === undefined) return; // Keras skips it (with a warning)
       if (!(g instanceof Tensor)) throw new ValueError(`${this.who}: grads[${i}] must be a Tensor, received ${show(g)}`);
       if (!sameShape(g.shape, v.shape)) {
         throw new ShapeError(
@@ -368,10 +366,6 @@ export class Optimizer implements OptimizerSettings {
       vs.push(v);
     });
     if (gs.length === 0) throw new ValueError(`${this.who}: no gradients provided for any variable, received ${grads.length} null gradients`);
-    if (missing.length > 0 && !this.warnedMissing) {
-      this.warnedMissing = true;
-      console.warn(`${this.who}: gradients do not exist for variables ${show(missing)}; they are not updated`);
-    }
     const scale = this.lossScaleFactor;
     const unscaled = scale === null ? gs : gs.map((g) => g.map((x) => x / scale));
     this.accumulateAndUpdate(unscaled, vs);

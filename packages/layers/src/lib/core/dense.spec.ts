@@ -126,6 +126,16 @@ describe('Dense', () => {
     losses.forEach((v, i) => expect(v).toBeCloseTo(fx.regularized.losses[i], 6));
   });
 
+  it('freezes with trainable: false and thaws when trainable is set back to true, as Keras', () => {
+    const layer = new Dense({ units: 2, trainable: false });
+    layer.apply(randomUniform([1, 3], { seed: 4 }));
+    expect(layer.trainableWeights).toHaveLength(0);
+    expect(layer.nonTrainableWeights.map((w) => w.name)).toEqual(['kernel', 'bias']);
+    layer.trainable = true;
+    expect(layer.trainableWeights.map((w) => w.name)).toEqual(['kernel', 'bias']);
+    expect(Dense.fromConfig({ ...layer.getConfig(), trainable: false }).trainable).toBe(false);
+  });
+
   it('puts its constraints on the weight variables for the optimizer', () => {
     const layer = new Dense({ units: 4, inputShape: [3], kernelConstraint: 'MaxNorm' });
     layer.apply(randomUniform([2, 3], { seed: 2 }));

@@ -85,7 +85,7 @@ export class Embedding extends Layer {
   }
 
   // The weight's shape depends on inputDim/outputDim only, so any input shape builds it.
-  override build(_inputShape?: Shape | Shape[]): void {
+  override build(): void {
     this.embeddings = this.addWeight({
       name: 'embeddings', shape: [this.inputDim, this.outputDim], initializer: this.embeddingsInitializer,
       regularizer: this.embeddingsRegularizer, constraint: this.embeddingsConstraint,
@@ -111,7 +111,7 @@ export class Embedding extends Layer {
     }
   }
 
-  override computeMask(ids: Tensor | Tensor[], _mask: Mask): Mask {
+  override computeMask(ids: Tensor | Tensor[]): Mask {
     return this.maskZero ? notEqual(ids as Tensor, 0) : null;
   }
 

@@ -49,7 +49,7 @@ export class Masking extends Layer {
     return where(this.keep(x, true), x, 0);
   }
 
-  override computeMask(x: Tensor | Tensor[], _mask: Mask): Mask {
+  override computeMask(x: Tensor | Tensor[]): Mask {
     return this.keep(x as Tensor, false);
   }
 

@@ -224,8 +224,12 @@ export abstract class Layer {
     const dtype = options.dtype ?? this.dtype;
     const init = getInitializer((options.initializer ?? (dtype === 'float32' ? 'glorot_uniform' : 'zeros')) as never)!;
     const constraint = getConstraint(options.constraint as never) as Constraint | null;
-    const trainable = (options.trainable ?? true) && this.trainableFlag;
-    const v = new Variable(init.apply([...options.shape], dtype), { name: options.name, trainable, dtype, constraint });
+    // Filed by what the weight is (Keras's order, and what unfreezing restores); a frozen layer's
+    // trainable weights start frozen and thaw when `trainable` is set back to true.
+    const trainable = options.trainable ?? true;
+    const v = new Variable(init.apply([...options.shape], dtype), {
+      name: options.name, trainable: trainable && this.trainableFlag, dtype, constraint,
+    });
     (trainable ? this.ownTrainable : this.ownNonTrainable).push(v);
     const reg = getRegularizer(options.regularizer as never);
     if (reg) this.regularized.push([v, reg]);

@@ -56,8 +56,9 @@ function classWeights(y: Tensor, weights: Record<number, number>): Tensor {
 
 /** Input/target tensors of a model from user data. */
 export function modelData(model: Model, x: DataLike, y: DataLike | undefined): { xs: Tensor[]; ys: Tensor[] } {
-  const xs = toTensors(x, model.inputNames, model.inputs.length, 'input');
-  const ys = y === undefined ? [] : toTensors(y, model.outputNames, model.outputs.length, 'target');
+  // An unbuilt Sequential has no symbolic inputs yet, but always exactly one input and output.
+  const xs = toTensors(x, model.inputNames, model.inputs.length || 1, 'input');
+  const ys = y === undefined ? [] : toTensors(y, model.outputNames, model.outputs.length || 1, 'target');
   return { xs, ys };
 }
 

@@ -197,8 +197,6 @@ describe('conv against a direct reference', () => {
 });
 
 describe('conv chunking', () => {
-  afterEach(() => setConvChunkFloats(1 << 21));
-
   it.each([
     ['groups 1', 1],
     ['groups 2', 2],
@@ -212,8 +210,13 @@ describe('conv chunking', () => {
       return [f(x, w), gx, gw];
     };
     const whole = run();
-    setConvChunkFloats(50);
-    const chunked = run();
+    const saved = setConvChunkFloats(50);
+    let chunked: Tensor[];
+    try {
+      chunked = run();
+    } finally {
+      setConvChunkFloats(saved);
+    }
     whole.forEach((t, i) => expectClose(chunked[i], t, 1e-5, 1e-6));
   });
 });

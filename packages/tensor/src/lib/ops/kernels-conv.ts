@@ -5,7 +5,7 @@ import { gemm } from './kernels-matmul';
 
 // The im2col matrix is built for a chunk of output rows at a time, so memory stays bounded for
 // any batch; the buffers live across calls because a training loop asks for the same sizes again.
-let chunkFloats = 1 << 21;
+let chunkFloats = 1 << 20;
 let colsBuf = new Float32Array(0);
 let tmpBuf = new Float32Array(0);
 
