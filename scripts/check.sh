@@ -8,6 +8,7 @@ cache=()
 npx nx sync:check || exit 1
 npx nx run-many -t build typecheck lint "${cache[@]}" --output-style=static || exit 1
 node scripts/check-layering.cjs || exit 1
+node scripts/smoke-dist.cjs || exit 1
 bash scripts/prove-boundaries.sh || exit 1
 for d in packages/*/; do mkdir -p "${d}test-output"; rm -f "${d}test-output/jest-results.json"; done
 rc=0

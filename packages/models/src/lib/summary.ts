@@ -36,13 +36,17 @@ function wrap(text: string, width: number): string[] {
   for (const word of text.split(' ')) {
     let w = word;
     while (w.length > width) {
-      if (line) lines.push(line), (line = '');
+      if (line) lines.push(line);
+      line = '';
       lines.push(w.slice(0, width));
       w = w.slice(width);
     }
     if (!line) line = w;
     else if (line.length + 1 + w.length <= width) line += ' ' + w;
-    else lines.push(line), (line = w);
+    else {
+      lines.push(line);
+      line = w;
+    }
   }
   lines.push(line);
   return lines;

@@ -16,7 +16,8 @@ export class AdamW extends Adam {
   static override readonly className: string = 'AdamW';
 
   constructor(options: AdamWOptions = {}) {
-    super(options?.weightDecay === undefined ? { ...options, weightDecay: 0.004 } : options);
+    const isObject = typeof options === 'object' && options !== null;
+    super(isObject && options.weightDecay === undefined ? { ...options, weightDecay: 0.004 } : options);
     if (this.weightDecay === null) {
       throw new ValueError('AdamW: weight_decay must be a number, received weight_decay=null');
     }

@@ -1,4 +1,4 @@
-import { DTypeError, ShapeError, StrataError, Tensor, ValueError, Variable, mul, sub, sum, tensor } from '@strata/tensor';
+import { DTypeError, ShapeError, StrataError, Tensor, ValueError, Variable, mul, sub, sum, tensor, variableGrads } from '@strata/tensor';
 import { expectClose } from '@strata/tensor/testing';
 import { Adam } from './adam';
 import { Optimizer } from './optimizer';
@@ -82,7 +82,7 @@ describe('Optimizer (base class)', () => {
     expect(() => opt.apply([tensor([1, 1])], [u, v])).toThrow('Adam: expected one gradient per variable (2), received 1 gradients');
     expect(() => opt.apply([tensor([1, 1]), tensor([1, 1])], [u, v])).toThrow(ShapeError);
     expect(() => opt.apply([tensor([1, 1]), tensor([1, 1])], [u, v])).toThrow(
-      "Adam: grads[1] must have the shape [1] of variable 'variable_",
+      /^Adam: grads\[1\] must have the shape \(1,\) of variable 'variable_\d+', received shape \(2,\)$/,
     );
     expect(() => opt.apply([tensor([1, 1]), [1] as never], [u, v])).toThrow('Adam: grads[1] must be a Tensor, received [1]');
     expect(() => opt.apply(tensor([1]) as never, [u])).toThrow('Adam: grads must be an array of tensors');
@@ -121,9 +121,9 @@ describe('Optimizer (base class)', () => {
   });
 
   it('the base class has no update of its own', () => {
-    const opt = new Optimizer({ learningRate: 0.1 });
-    expect(() => opt.apply([tensor([1])], [vec([1])])).toThrow(StrataError);
-    expect(() => opt.apply([tensor([1])], [vec([1])])).toThrow('Optimizer: updateStep is not implemented');
+    const w = vec([1]);
+    expect(() => new Optimizer({ learningRate: 0.1 }).apply([tensor([1])], [w])).toThrow(StrataError);
+    expect(() => new Optimizer({ learningRate: 0.1 }).apply([tensor([1])], [w])).toThrow('Optimizer: updateStep is not implemented');
   });
 
   it('stores the learning rate as float32, settable unless it is a schedule', () => {
@@ -177,7 +177,7 @@ describe('Optimizer (base class)', () => {
     expect(() => opt.setWeights([tensor(1)])).toThrow(ValueError);
     expect(() => opt.setWeights([tensor(1)])).toThrow('SGD: setWeights expects 3 weights (see variables()), received 1 weights');
     expect(() => opt.setWeights([tensor(1), tensor(1), tensor([1])])).toThrow(ShapeError);
-    expect(() => opt.setWeights([tensor(1), tensor(1), tensor([1])])).toThrow(/SGD: weight 2 \('variable_\d+_momentum'\) must have shape \[2\], received shape \[1\]/);
+    expect(() => opt.setWeights([tensor(1), tensor(1), tensor([1])])).toThrow(/SGD: weight 2 \('variable_\d+_momentum'\) must have shape \(2,\), received shape \(1,\)/);
     opt.setWeights([tensor(7), tensor(0.5), tensor([1, 2])]);
     expect(opt.variables()[0].dtype).toBe('int32');
     expect([opt.iterations, opt.learningRate]).toEqual([7, 0.5]);
@@ -203,7 +203,7 @@ describe('Optimizer (base class)', () => {
     const opt = new SGD({ learningRate: 0.5, weightDecay: 0.2 });
     opt.excludeFromWeightDecay({ variables: [other], names: ['bias'] });
     opt.apply([tensor([0]), tensor([0]), tensor([0])], [kernel, bias, other]);
-    expect([values(kernel), values(bias), values(other)]).toEqual([[0.9], [1], [1]]);
+    expect([values(kernel), values(bias), values(other)]).toEqual([[Math.fround(0.9)], [1], [1]]);
   });
 
   it('keeps moving averages with useEma and finalizeVariableValues writes them back', () => {
@@ -250,7 +250,6 @@ describe('Optimizer (base class)', () => {
   });
 
   it('minimizes a quadratic with gradients from variableGrads', () => {
-    const { variableGrads } = jest.requireActual('@strata/tensor') as typeof import('@strata/tensor');
     const target = tensor([3, -1, 0.5]);
     const w = vec([0, 0, 0]);
     const opt = new Adam({ learningRate: 0.1 });

@@ -15,7 +15,7 @@ import {
   toOptions,
 } from '@strata/tensor';
 import { checkConfigKeys, checkString, f32 } from './checks';
-import { clipByGlobalNorm, clipByNorm, clipByValue } from './clipping';
+import { clipByGlobalNorm, clipByNorm, clipByValue, collectGradients } from './gradients';
 import {
   LearningRate,
   OptimizerOptions,
@@ -277,7 +277,8 @@ export class Optimizer implements OptimizerSettings {
     this: new (options?: Record<string, unknown>) => T,
     config: Record<string, unknown>,
   ): T {
-    const { decay: _decay, ...rest } = config;
+    const rest = { ...config };
+    delete rest['decay'];
     const options = toOptions(rest);
     const lr = rest['learning_rate'];
     if (typeof lr === 'object' && lr !== null) options['learningRate'] = deserializeSchedule(lr as KerasObject);
@@ -287,12 +288,14 @@ export class Optimizer implements OptimizerSettings {
   }
 
   /** Creates the optimizer's slots (`addSlots`); called once, by `build`. */
-  protected buildSlots(_variables: readonly Variable[]): void {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  protected buildSlots(variables: readonly Variable[]): void {
     // The base class has no slots.
   }
 
   /** Updates `variable` in place from its gradient (flat float32) at learning rate `lr`. */
-  protected updateStep(_grad: Float32Array, _variable: Variable, _lr: number): void {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  protected updateStep(grad: Float32Array, variable: Variable, lr: number): void {
     throw new StrataError(`${this.who}: updateStep is not implemented; subclass Optimizer and override it`);
   }
 
@@ -346,26 +349,7 @@ export class Optimizer implements OptimizerSettings {
   }
 
   private applyChecked(grads: readonly (Tensor | null | undefined)[], vars: readonly Variable[]): void {
-    const gs: Float32Array[] = [];
-    const vs: Variable[] = [];
-    grads.forEach((g, i) => {
-      const v = vars[i];
-      if (!this.indices.has(v?.id)) {
-        throw new ValueError(
-          `${this.who}: can only update the variables it was built with (create a new optimizer for new variables), received unknown variable ${show(v?.name ?? v)}`,
-        );
-      }
-      if (g === null || g === undefined) return; // Keras skips it (with a warning)
-      if (!(g instanceof Tensor)) throw new ValueError(`${this.who}: grads[${i}] must be a Tensor, received ${show(g)}`);
-      if (!sameShape(g.shape, v.shape)) {
-        throw new ShapeError(
-          `${this.who}: grads[${i}] must have the shape ${formatShape(v.shape)} of variable '${v.name}', received shape ${formatShape(g.shape)}`,
-        );
-      }
-      gs.push(g.data instanceof Float32Array ? g.data : Float32Array.from(g.data));
-      vs.push(v);
-    });
-    if (gs.length === 0) throw new ValueError(`${this.who}: no gradients provided for any variable, received ${grads.length} null gradients`);
+    const { grads: gs, vars: vs } = collectGradients(grads, vars, (v) => this.indices.has(v.id), this.who);
     const scale = this.lossScaleFactor;
     const unscaled = scale === null ? gs : gs.map((g) => g.map((x) => x / scale));
     this.accumulateAndUpdate(unscaled, vs);

@@ -12,6 +12,8 @@ export interface VariableOptions {
   dtype?: DType;
   /** Projection applied after every optimizer update (a Keras constraint), if any. */
   constraint?: VariableConstraint | null;
+  /** Where the variable lives, as Keras's `variable.path` (`'dense/kernel'`); defaults to the name. */
+  path?: string;
 }
 
 /** What a variable's constraint must offer: Keras constraints from `@strata/constraints` fit. */
@@ -29,6 +31,8 @@ export interface VariableConstraint {
  */
 export class Variable {
   readonly name: string;
+  /** Keras's `variable.path`, e.g. `'dense/kernel'` (optimizers name their slots after it). */
+  readonly path: string;
   trainable: boolean;
   /** A process-unique id, so optimizers can key their slots by variable. */
   readonly id: number;
@@ -41,6 +45,7 @@ export class Variable {
     this.current = options.dtype && t.dtype !== options.dtype ? tensor(t, undefined, options.dtype) : t;
     this.id = nextId++;
     this.name = options.name ?? `variable_${this.id}`;
+    this.path = options.path ?? this.name;
     this.trainable = options.trainable ?? true;
     this.constraint = options.constraint ?? null;
   }

@@ -1,6 +1,6 @@
 import { elu } from '@strata/activations';
 import { Tensor, ValueError, show } from '@strata/tensor';
-import { CallContext, Layer } from '../engine/layer';
+import { Layer } from '../engine/layer';
 import { LayerArgs } from '../engine/layer-args';
 import { Shape, singleShape } from '../engine/shape';
 
@@ -34,7 +34,7 @@ export class ELU extends Layer {
     this.built = true;
   }
 
-  override call(x: Tensor, _context?: CallContext): Tensor {
+  override call(x: Tensor): Tensor {
     return elu(x, { alpha: this.alpha });
   }
 

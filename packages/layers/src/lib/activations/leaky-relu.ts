@@ -1,6 +1,6 @@
 import { leakyRelu } from '@strata/activations';
 import { Tensor, ValueError, show } from '@strata/tensor';
-import { CallContext, Layer } from '../engine/layer';
+import { Layer } from '../engine/layer';
 import { LayerArgs } from '../engine/layer-args';
 import { Shape, singleShape } from '../engine/shape';
 
@@ -28,7 +28,7 @@ export class LeakyReLU extends Layer {
   constructor(args: LeakyReLUArgs = {}) {
     const { alpha, ...rest } = args ?? {};
     super(rest);
-    const slope = alpha ?? args.negativeSlope ?? 0.3;
+    const slope = alpha !== undefined ? alpha : args.negativeSlope === undefined ? 0.3 : args.negativeSlope;
     if (typeof slope !== 'number' || !(slope >= 0)) {
       throw new ValueError(`LeakyReLU: negativeSlope must be a non-negative number, received negativeSlope=${show(slope)}`);
     }
@@ -37,7 +37,7 @@ export class LeakyReLU extends Layer {
     this.built = true;
   }
 
-  override call(x: Tensor, _context?: CallContext): Tensor {
+  override call(x: Tensor): Tensor {
     return leakyRelu(x, { negativeSlope: this.negativeSlope });
   }
 

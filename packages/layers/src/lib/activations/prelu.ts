@@ -4,7 +4,7 @@ import { serialize as serializeInitializer, get as getInitializer } from '@strat
 import { serialize as serializeRegularizer, get as getRegularizer } from '@strata/regularizers';
 import { ShapeError, Tensor, ValueError, Variable, add, mul, neg, show } from '@strata/tensor';
 import { InputSpec } from '../engine/input-spec';
-import { CallContext, Layer } from '../engine/layer';
+import { Layer } from '../engine/layer';
 import { LayerArgs } from '../engine/layer-args';
 import { Shape, formatKerasShape, singleShape } from '../engine/shape';
 
@@ -83,7 +83,7 @@ export class PReLU extends Layer {
     this.inputSpec = new InputSpec({ ndim: shape.length, axes });
   }
 
-  override call(x: Tensor, _context?: CallContext): Tensor {
+  override call(x: Tensor): Tensor {
     return add(relu(x), mul(neg(this.alpha.value), relu(neg(x))));
   }
 

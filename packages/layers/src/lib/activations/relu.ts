@@ -1,6 +1,6 @@
 import { relu } from '@strata/activations';
 import { Tensor, ValueError, show } from '@strata/tensor';
-import { CallContext, Layer } from '../engine/layer';
+import { Layer } from '../engine/layer';
 import { LayerArgs } from '../engine/layer-args';
 import { Shape, singleShape } from '../engine/shape';
 
@@ -8,7 +8,7 @@ import { Shape, singleShape } from '../engine/shape';
 export interface ReLUArgs extends LayerArgs {
   /** Largest output value; `null` (default) for none. Non-negative. */
   maxValue?: number | null;
-  /** Slope below the threshold. Non-negative; default 0. */
+  /** Slope below the threshold. Non-negative (`null` is rejected, as Keras); default 0. */
   negativeSlope?: number;
   /** Inputs at or below it are damped. Non-negative; default 0. */
   threshold?: number;
@@ -39,13 +39,13 @@ export class ReLU extends Layer {
   constructor(args: ReLUArgs = {}) {
     super(args);
     this.maxValue = args.maxValue === undefined || args.maxValue === null ? null : nonNegative(args.maxValue, 'maxValue');
-    this.negativeSlope = nonNegative(args.negativeSlope ?? 0, 'negativeSlope');
-    this.threshold = nonNegative(args.threshold ?? 0, 'threshold');
+    this.negativeSlope = nonNegative(args.negativeSlope === undefined ? 0 : args.negativeSlope, 'negativeSlope');
+    this.threshold = nonNegative(args.threshold === undefined ? 0 : args.threshold, 'threshold');
     this.supportsMasking = true;
     this.built = true;
   }
 
-  override call(x: Tensor, _context?: CallContext): Tensor {
+  override call(x: Tensor): Tensor {
     return relu(x, { negativeSlope: this.negativeSlope, maxValue: this.maxValue, threshold: this.threshold });
   }
 

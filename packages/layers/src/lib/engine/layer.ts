@@ -228,7 +228,7 @@ export abstract class Layer {
     // trainable weights start frozen and thaw when `trainable` is set back to true.
     const trainable = options.trainable ?? true;
     const v = new Variable(init.apply([...options.shape], dtype), {
-      name: options.name, trainable: trainable && this.trainableFlag, dtype, constraint,
+      name: options.name, path: `${this.name}/${options.name}`, trainable: trainable && this.trainableFlag, dtype, constraint,
     });
     (trainable ? this.ownTrainable : this.ownNonTrainable).push(v);
     const reg = getRegularizer(options.regularizer as never);

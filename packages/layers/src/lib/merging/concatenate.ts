@@ -1,5 +1,4 @@
 import { ShapeError, Tensor, ValueError, any, broadcastTo, concat, expandDims, logicalOr, onesLike, show, zerosLike } from '@strata/tensor';
-import { CallContext } from '../engine/layer';
 import { LayerArgs } from '../engine/layer-args';
 import { Shape } from '../engine/shape';
 import { Mask } from '../engine/symbolic-call';
@@ -57,7 +56,7 @@ export class Concatenate extends Merge {
     }
   }
 
-  override call(inputs: Tensor | Tensor[], _context?: CallContext): Tensor {
+  override call(inputs: Tensor | Tensor[]): Tensor {
     if (!Array.isArray(inputs)) shapeListOf(inputs.shape, this.who);
     const xs = inputs as Tensor[];
     this.build(xs.map((x) => x.shape));

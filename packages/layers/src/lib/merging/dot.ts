@@ -1,7 +1,6 @@
 import {
   ShapeError, Tensor, ValueError, matmul, minimum, moveAxis, mul, reshape, rsqrt, show, square, sum,
 } from '@strata/tensor';
-import { CallContext } from '../engine/layer';
 import { LayerArgs } from '../engine/layer-args';
 import { Shape, formatKerasShape } from '../engine/shape';
 import { Mask } from '../engine/symbolic-call';
@@ -98,7 +97,7 @@ export class Dot extends Merge {
     this.checkShapes(inputShape);
   }
 
-  override call(inputs: Tensor | Tensor[], _context?: CallContext): Tensor {
+  override call(inputs: Tensor | Tensor[]): Tensor {
     if (!Array.isArray(inputs)) shapeListOf(inputs.shape, this.who);
     const xs = inputs as Tensor[];
     const axes = this.checkShapes(xs.map((x) => x.shape));

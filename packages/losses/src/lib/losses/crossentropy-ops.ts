@@ -37,7 +37,8 @@ export function logSoftmax(x: Tensor, axis = -1): Tensor {
   return sub(shifted, log(sum(exp(shifted), axis, true)));
 }
 
-function sameShapes(who: string, target: Tensor, output: Tensor): void {
+/** Throws a `ShapeError` naming both shapes unless they are equal. @internal */
+export function checkSameShape(who: string, target: Tensor, output: Tensor): void {
   if (!sameShape(target.shape, output.shape)) {
     throw new ShapeError(
       `${who}: yTrue and yPred must have the same shape, received yTrue.shape=${formatShape(target.shape)}, ` +
@@ -60,7 +61,7 @@ function logProbabilities(output: Tensor, fromLogits: boolean, axis: number): Te
  * Shapes: `target` and `output` identical; the result has that shape.
  */
 export function binaryCrossentropyOp(target: Tensor, output: Tensor, fromLogits: boolean, who: string): Tensor {
-  sameShapes(who, target, output);
+  checkSameShape(who, target, output);
   if (fromLogits) return sub(softplus(output), mul(output, target));
   const o = clip(output, EPSILON, 1 - EPSILON);
   return neg(add(mul(target, log(o)), mul(sub(1, target), log(sub(1, o)))));
@@ -79,7 +80,7 @@ export function categoricalCrossentropyOp(
   axis: number,
   who: string,
 ): Tensor {
-  sameShapes(who, target, output);
+  checkSameShape(who, target, output);
   if (target.rank < 1) {
     throw new ShapeError(`${who}: yTrue and yPred must have rank >= 1, received yTrue.shape=[], yPred.shape=[]`);
   }

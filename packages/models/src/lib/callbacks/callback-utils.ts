@@ -4,6 +4,7 @@ import type { Model } from '../model';
 /**
  * Where a callback's messages go: verbose progress (`'info'`) and Keras's warnings (`'warn'`).
  * The default prints with `console.log` / `console.warn`.
+ * @example new EarlyStopping({ monitor: 'loss', verbose: 1, log: (message) => logger.info(message) });
  */
 export type CallbackLog = (message: string, level: 'info' | 'warn') => void;
 
@@ -14,7 +15,10 @@ export const defaultLog: CallbackLog = (message, level) => {
   else c.log(message);
 };
 
-/** The model the callback was attached to (`fit` sets it). */
+/**
+ * The model the callback was attached to (`fit` sets it).
+ * @example const model = requireModel(this.model, 'EarlyStopping');
+ */
 export function requireModel(model: Model | null, who: string): Model {
   if (!model) throw new ValueError(`${who}: the callback has no model; pass it to fit() or call setModel(model) first`);
   return model;
@@ -25,7 +29,10 @@ export interface LearningRateHolder {
   learningRate: number;
 }
 
-/** The compiled optimizer of `model`, checked to have a numeric `learningRate` (as Keras checks `learning_rate`). */
+/**
+ * The compiled optimizer of `model`, checked to have a numeric `learningRate` (as Keras checks `learning_rate`).
+ * @example optimizerOf(model, 'ReduceLROnPlateau').learningRate *= 0.1;
+ */
 export function optimizerOf(model: Model, who: string): LearningRateHolder {
   const opt = model.compiled?.optimizer as unknown as Partial<LearningRateHolder> | undefined;
   if (!opt) throw new ValueError(`${who}: the model has no optimizer; call compile() before fit()`);

@@ -109,9 +109,8 @@ export class EarlyStopping extends MonitorCallback {
   getMonitorValue(logs: Logs): number | undefined {
     const value = logs[this.monitor];
     if (value === undefined || value === null) {
-      this.log(
+      this.warnOnce(
         `Early stopping conditioned on metric \`${this.monitor}\` which is not available. Available metrics are: ${Object.keys(logs).join(',')}`,
-        'warn',
       );
       return undefined;
     }

@@ -153,7 +153,7 @@ export class ModelCheckpoint extends MonitorCallback {
     }
     const current = logs[this.monitor];
     if (current === undefined || current === null) {
-      this.log(`Can save best model only with ${this.monitor} available.`, 'warn');
+      this.warnOnce(`Can save best model only with ${this.monitor} available.`);
       return true;
     }
     const bestStr = this.best === null ? 'None' : formatNumber(this.best, '.5f', false);

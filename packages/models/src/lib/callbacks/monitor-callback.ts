@@ -40,6 +40,14 @@ function directionOf(m: MetricLike): 'up' | 'down' | undefined {
  * Improvement: `current - minDelta > best` in max mode, `current + minDelta < best` in min mode.
  * Mode `'auto'` minimizes `loss`/`val_loss` and otherwise asks the compiled metric of that name
  * for its direction (accuracy, AUC, precision, F1... go up; errors and crossentropies go down).
+ *
+ * @example
+ * class SaveBest extends MonitorCallback {
+ *   constructor() { super('SaveBest', 'val_accuracy', 'auto', null, 0); }
+ *   override onEpochEnd(epoch: number, logs: Logs = {}) {
+ *     if (this.isImprovement(logs.val_accuracy, this.best)) this.best = logs.val_accuracy;
+ *   }
+ * }
  */
 export abstract class MonitorCallback extends Callback {
   /** The logged quantity watched, e.g. `'val_loss'`. */
@@ -52,6 +60,7 @@ export abstract class MonitorCallback extends Callback {
   protected monitorOp: ((a: number, b: number) => boolean) | null = null;
   protected readonly log: CallbackLog;
   private readonly who: string;
+  private readonly warned = new Set<string>();
 
   protected constructor(who: string, monitor: string, mode: string, baseline: number | null, minDelta: number, log?: CallbackLog) {
     super();
@@ -65,6 +74,13 @@ export abstract class MonitorCallback extends Callback {
     this.mode = mode as MonitorMode;
     this.best = baseline;
     this.minDelta = Math.abs(minDelta);
+  }
+
+  /** Logs a warning once per distinct message, as Python's default warning filter shows it. */
+  protected warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.log(message, 'warn');
   }
 
   /** Decides min or max; run once the model's metrics exist (at the first epoch end, as Keras). */

@@ -75,7 +75,10 @@ function general(x: number, p: number, upper: boolean, alt: boolean, none: boole
   return strip(mantissa) + expSuffix(exp, upper);
 }
 
-/** Python's `repr(x)` of a float: the shortest digits that round-trip, in Python's layout. */
+/**
+ * Python's `repr(x)` of a float: the shortest digits that round-trip, in Python's layout.
+ * @example floatRepr(1); // '1.0'   floatRepr(1.5e-5); // '1.5e-05'
+ */
 export function floatRepr(x: number): string {
   if (Number.isNaN(x)) return 'nan';
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
@@ -97,6 +100,8 @@ interface Spec {
   align: string | null;
   sign: string;
   alt: boolean;
+  /** Python's `z`: a negative zero after rounding prints as zero. */
+  noNegZero: boolean;
   zero: boolean;
   width: number;
   grouping: string;
@@ -112,6 +117,7 @@ function parseSpec(spec: string, who: string): Spec {
     align: m[2] ?? (m[6] ? '=' : null),
     sign: m[3] ?? '-',
     alt: Boolean(m[5]),
+    noNegZero: Boolean(m[4]),
     zero: Boolean(m[6]),
     width: m[7] ? Number(m[7]) : 0,
     grouping: m[8] ?? '',
@@ -131,19 +137,20 @@ function group(body: string, sep: string): string {
 /**
  * Python's `format(value, spec)` for a number; `isInt` says whether Python holds an `int` (an epoch
  * or batch number) or a `float` (every logged value).
+ * @example formatNumber(0.125, '.2f', false); // '0.12' (half to even)   formatNumber(3, '02d', true); // '03'
  */
 export function formatNumber(value: number, spec: string, isInt: boolean, who = 'format'): string {
   const s = parseSpec(spec, who);
   const type = s.type;
-  const negative = value < 0 || Object.is(value, -0);
+  let negative = value < 0 || Object.is(value, -0);
   let body: string;
   const ax = Math.abs(value);
   if (isInt && (type === '' || type === 'd' || type === 'n')) {
     if (s.precision !== null) throw new ValueError(`${who}: precision not allowed in integer format specifier, received spec=${show(spec)}`);
     body = String(Math.abs(Math.trunc(value)));
-  } else if (!isInt && (type === 'd' || type === 'n')) {
+  } else if (!isInt && type === 'd') {
     throw new ValueError(`${who}: unknown format code '${type}' for a float value, received spec=${show(spec)}`);
-  } else if (!'eEfFgG%'.includes(type) && type !== '') {
+  } else if (!'eEfFgGn%'.includes(type) && type !== '') {
     throw new ValueError(`${who}: unsupported format code '${type}' for numbers, received spec=${show(spec)}`);
   } else if (!Number.isFinite(value)) {
     body = Number.isNaN(value) ? 'nan' : 'inf';
@@ -162,6 +169,7 @@ export function formatNumber(value: number, spec: string, isInt: boolean, who = 
         break;
       case 'g':
       case 'G':
+      case 'n':
         body = general(ax, p ?? 6, type === 'G', s.alt, false);
         break;
       case '%':
@@ -171,6 +179,7 @@ export function formatNumber(value: number, spec: string, isInt: boolean, who = 
         body = p === null ? floatRepr(ax) : general(ax, p, false, s.alt, true);
     }
   }
+  if (s.noNegZero && /^[0.]+(?:[eE][-+]\d+)?%?$/.test(body)) negative = false;
   body = group(body, s.grouping);
   const signStr = negative && !Number.isNaN(value) ? '-' : s.sign === '+' ? '+' : s.sign === ' ' ? ' ' : '';
   const pad = Math.max(0, s.width - signStr.length - body.length);
@@ -190,6 +199,7 @@ export function formatNumber(value: number, spec: string, isInt: boolean, who = 
 /**
  * Python's `template.format(**values)` for number fields (`{epoch:02d}`, `{val_loss:.2f}`,
  * `{{` and `}}` for braces). Names in `ints` format as Python ints, the rest as floats.
+ * @example formatTemplate('m-{epoch:02d}-{loss:.2f}.keras', { epoch: 3, loss: 0.456 }, new Set(['epoch']), 'ModelCheckpoint'); // 'm-03-0.46.keras'
  */
 export function formatTemplate(template: string, values: Record<string, number>, ints: ReadonlySet<string>, who: string): string {
   return template.replace(/\{\{|\}\}|\{([^{}!:]*)(?:![rsa])?(?::([^{}]*))?\}/g, (match: string, name: string | undefined, spec: string | undefined) => {

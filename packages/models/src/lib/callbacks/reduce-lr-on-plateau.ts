@@ -77,9 +77,8 @@ export class ReduceLROnPlateau extends MonitorCallback {
     logs['learning_rate'] = optimizer.learningRate;
     const current = logs[this.monitor];
     if (current === undefined || current === null) {
-      this.log(
+      this.warnOnce(
         `Learning rate reduction is conditioned on metric \`${this.monitor}\` which is not available. Available metrics are: ${Object.keys(logs).join(',')}.`,
-        'warn',
       );
       return;
     }

@@ -31,11 +31,9 @@ export abstract class LearningRateSchedule {
   abstract getConfig(): Record<string, unknown>;
 
   /** Builds an instance from a Keras config (snake_case keys); unknown keys are a `ValueError`. */
-  static fromConfig<T extends LearningRateSchedule>(
-    this: new (options: Record<string, unknown>) => T,
-    config: Record<string, unknown>,
-  ): T {
-    const obj = new this(toOptions(config));
+  static fromConfig<T extends LearningRateSchedule>(this: new (options: never) => T, config: Record<string, unknown>): T {
+    // Constructors take typed options with required keys; a config supplies them by name.
+    const obj = new (this as unknown as new (options: Record<string, unknown>) => T)(toOptions(config));
     checkConfigKeys(config, Object.keys(obj.getConfig()), (this as unknown as typeof LearningRateSchedule).className);
     return obj;
   }

@@ -1,4 +1,5 @@
-import { binaryOp, floatDType, sameDType, unaryOp } from './elementwise';
+import { floatDType, sameDType } from '../dtype';
+import { binaryOp, unaryOp } from './elementwise';
 
 /**
  * Elementwise `a + b` with NumPy broadcasting.

@@ -132,6 +132,7 @@ export function to3(values: readonly number[], fill: number): number[] {
   return [...new Array<number>(3 - values.length).fill(fill), ...values];
 }
 
+/** What `windowGeometry` needs to know about a forward window op. */
 export interface WindowSpec {
   who: string;
   x: Tensor;

@@ -1,7 +1,8 @@
 import { DType } from '../dtype';
 import { Tensor, TensorLike, asTensor } from '../tensor';
 import { mul, neg } from './arithmetic';
-import { binaryOp, cast, floatDType, sameDType } from './elementwise';
+import { floatDType, sameDType } from '../dtype';
+import { binaryOp, cast } from './elementwise';
 
 // Import order matters: './arithmetic' must load before './elementwise' (see reduce.ts).
 // All ops here broadcast NumPy-style; the output has the broadcast shape.

@@ -1,5 +1,6 @@
 import { div, mul } from './arithmetic';
-import { binaryOp, floatDType, unaryOp } from './elementwise';
+import { floatDType } from '../dtype';
+import { binaryOp, unaryOp } from './elementwise';
 import { erfDerivative, erfScalar } from './kernels-erf';
 
 // Import order matters: './arithmetic' must load before './elementwise' (see reduce.ts).

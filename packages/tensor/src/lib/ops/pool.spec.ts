@@ -108,6 +108,11 @@ describe('pooling gradients', () => {
     expect(g.toArray()).toEqual([[[0], [1], [1], [0]]]);
   });
 
+  it('on ties the first maximum in the window takes the gradient, as in Keras (jax)', () => {
+    const g = grad((x) => sum(maxPool1d(x, { poolSize: 3 })))(tensor([[[1], [1], [0], [2], [2], [2]]]));
+    expect(g.toArray()).toEqual([[[1], [0], [0], [1], [0], [0]]]);
+  });
+
   it("average pooling 'same' spreads it over the real cells", () => {
     const g = grad((x) => sum(avgPool1d(x, { poolSize: 2, padding: 'same' })))(tensor([[[1], [3], [2]]]));
     expect(g.toArray()).toEqual([[[0.5], [0.5], [1]]]);

@@ -1,0 +1,24 @@
+import { Tensor } from '@strata/tensor';
+import { squaredHinge } from './hinge-functions';
+import { Loss, LossOptions } from './loss';
+import { squeezeOrExpandToSameRank } from './reduction';
+
+/**
+ * `keras.losses.SquaredHinge` (names `'squared_hinge'`): per sample
+ * `mean(max(1 - yTrue * yPred, 0)^2)` over the last axis; 0/1 labels become -1/1, then weighted and reduced over the batch.
+ *
+ * Shapes: `yTrue` and `yPred` `[batch, ..., d]` (a trailing size-1 axis on either is matched up);
+ * per-sample losses `[batch, ...]`.
+ * @example new SquaredHinge().apply([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).item(); // 1.86
+ */
+export class SquaredHinge extends Loss {
+  static override readonly className: string = 'SquaredHinge';
+
+  constructor(options: LossOptions = {}) {
+    super(options, 'squared_hinge');
+  }
+
+  override call(yTrue: Tensor, yPred: Tensor): Tensor {
+    return squaredHinge(...squeezeOrExpandToSameRank(yTrue, yPred));
+  }
+}
