@@ -66,4 +66,22 @@ function measure(fn, { warmup = 2, minTime = 500, minReps = 3, maxReps = 50, cpu
   return { ms: median(times), reps: times.length };
 }
 
-module.exports = { randomData, sizeOf, strataRandom, tfRandom, now, cpuNow, median, measure };
+/**
+ * `measure` for thunks that return a promise (a training epoch through `model.fit`): each call is
+ * awaited before the clock stops. `warmupFn`, when given, replaces `fn` for the warm-up calls
+ * (a few batches warm the JIT and build the optimizer's slots far faster than a whole epoch).
+ */
+async function measureAsync(fn, { warmup = 2, minTime = 500, minReps = 3, maxReps = 50, cpuTime = false } = {}, warmupFn = fn) {
+  const clock = cpuTime ? cpuNow : now;
+  for (let i = 0; i < warmup; i++) await warmupFn();
+  const times = [];
+  const start = now();
+  while (times.length < maxReps && (times.length < minReps || now() - start < minTime)) {
+    const t = clock();
+    await fn();
+    times.push(clock() - t);
+  }
+  return { ms: median(times), reps: times.length };
+}
+
+module.exports = { randomData, sizeOf, strataRandom, tfRandom, now, cpuNow, median, measure, measureAsync };

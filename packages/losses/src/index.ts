@@ -63,3 +63,8 @@ export {
 export type { Reduction } from './lib/losses/reduction';
 export { get, serialize, deserialize, register, names } from './lib/losses/registry';
 export type { LossIdentifier, LossClass } from './lib/losses/registry';
+export * as metrics from './lib/metrics/index';
+export { Metric } from './lib/metrics/metric';
+export type { MetricOptions } from './lib/metrics/metric';
+export { resolveMetric, resolveLoss } from './lib/resolve';
+export type { OutputShapes } from './lib/resolve';

@@ -44,6 +44,37 @@ import { BatchNormalization } from './normalization/batch-normalization';
 import { LayerNormalization } from './normalization/layer-normalization';
 import { GroupNormalization } from './normalization/group-normalization';
 import { UnitNormalization } from './normalization/unit-normalization';
+import { Conv1D } from './convolutional/conv1d';
+import { Conv2D } from './convolutional/conv2d';
+import { Conv3D } from './convolutional/conv3d';
+import { Conv1DTranspose } from './convolutional/conv1d-transpose';
+import { Conv2DTranspose } from './convolutional/conv2d-transpose';
+import { Conv3DTranspose } from './convolutional/conv3d-transpose';
+import { DepthwiseConv1D } from './convolutional/depthwise-conv1d';
+import { DepthwiseConv2D } from './convolutional/depthwise-conv2d';
+import { SeparableConv1D } from './convolutional/separable-conv1d';
+import { SeparableConv2D } from './convolutional/separable-conv2d';
+import { MaxPooling1D } from './pooling/max-pooling1d';
+import { MaxPooling2D } from './pooling/max-pooling2d';
+import { MaxPooling3D } from './pooling/max-pooling3d';
+import { AveragePooling1D } from './pooling/average-pooling1d';
+import { AveragePooling2D } from './pooling/average-pooling2d';
+import { AveragePooling3D } from './pooling/average-pooling3d';
+import { GlobalMaxPooling1D } from './pooling/global-max-pooling1d';
+import { GlobalMaxPooling2D } from './pooling/global-max-pooling2d';
+import { GlobalMaxPooling3D } from './pooling/global-max-pooling3d';
+import { GlobalAveragePooling1D } from './pooling/global-average-pooling1d';
+import { GlobalAveragePooling2D } from './pooling/global-average-pooling2d';
+import { GlobalAveragePooling3D } from './pooling/global-average-pooling3d';
+import { SimpleRNNCell } from './rnn/simple-rnn-cell';
+import { LSTMCell } from './rnn/lstm-cell';
+import { GRUCell } from './rnn/gru-cell';
+import { RNN } from './rnn/rnn';
+import { SimpleRNN } from './rnn/simple-rnn';
+import { LSTM } from './rnn/lstm';
+import { GRU } from './rnn/gru';
+import { Bidirectional } from './rnn/bidirectional';
+import { TimeDistributed } from './rnn/time-distributed';
 /** Every built-in layer class, listed explicitly: nothing registers itself on import. */
 export const BUILTIN_LAYERS = [
   InputLayer,
@@ -91,4 +122,35 @@ export const BUILTIN_LAYERS = [
   LayerNormalization,
   GroupNormalization,
   UnitNormalization,
+  Conv1D,
+  Conv2D,
+  Conv3D,
+  Conv1DTranspose,
+  Conv2DTranspose,
+  Conv3DTranspose,
+  DepthwiseConv1D,
+  DepthwiseConv2D,
+  SeparableConv1D,
+  SeparableConv2D,
+  MaxPooling1D,
+  MaxPooling2D,
+  MaxPooling3D,
+  AveragePooling1D,
+  AveragePooling2D,
+  AveragePooling3D,
+  GlobalMaxPooling1D,
+  GlobalMaxPooling2D,
+  GlobalMaxPooling3D,
+  GlobalAveragePooling1D,
+  GlobalAveragePooling2D,
+  GlobalAveragePooling3D,
+  SimpleRNNCell,
+  LSTMCell,
+  GRUCell,
+  RNN,
+  SimpleRNN,
+  LSTM,
+  GRU,
+  Bidirectional,
+  TimeDistributed,
 ] as const;

@@ -176,7 +176,7 @@ export class Model extends Layer {
    * Trains for `epochs` epochs (`model.fit`); resolves to the `History` of per-epoch logs.
    * @example const h = await model.fit(x, y, { epochs: 5, batchSize: 32, validationSplit: 0.2 });
    */
-  fit(x: DataLike, y: DataLike, args: FitArgs = {}): Promise<History> {
+  async fit(x: DataLike, y: DataLike, args: FitArgs = {}): Promise<History> {
     return fit(this, this.requireCompiled('fit'), x, y, args);
   }
 

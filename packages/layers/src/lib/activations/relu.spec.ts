@@ -29,6 +29,21 @@ describe('ReLU', () => {
     );
   });
 
+  it('round-trips its config (property)', () => {
+    const arb = fc.record({
+      maxValue: fc.option(fc.double({ min: 0, max: 10, noNaN: true }), { nil: null }),
+      negativeSlope: fc.double({ min: 0, max: 1, noNaN: true }),
+      threshold: fc.double({ min: 0, max: 2, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(arb, (args) => {
+        const config = new ReLU(args).getConfig();
+        expect(ReLU.fromConfig(JSON.parse(JSON.stringify(config))).getConfig()).toEqual(config);
+      }),
+      { seed: 42, numRuns: 50 },
+    );
+  });
+
   it('has gradients 1 (kept) and negativeSlope (below threshold)', () => {
     checkGradients((x) => new ReLU({ maxValue: 2, negativeSlope: 0.2, threshold: 0.1 }).apply(x), [tensor([-1.3, -0.4, 0.5, 1.2, 3.1])]);
   });

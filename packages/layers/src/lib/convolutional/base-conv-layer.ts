@@ -103,9 +103,9 @@ export abstract class BaseConvLayer extends Layer {
     this.bias = this.addWeight({ name: 'bias', shape: [size], ...this.biasSpec });
   }
 
-  /** The input, channels_last, after checking its rank. */
+  /** The input, channels_last, after the checks of shape inference (rank, non-empty output). */
   protected channelsLastInput(x: Tensor): Tensor {
-    checkSpatialRank(x.shape, this.rank, this.dataFormat, `${this.className} '${this.name}'`);
+    this.computeOutputShape(x.shape);
     return this.dataFormat === 'channels_first' ? toChannelsLast(x) : x;
   }
 
@@ -121,13 +121,10 @@ export abstract class BaseConvLayer extends Layer {
     checkSpatialRank(shape, this.rank, this.dataFormat, `${this.className} '${this.name}'`);
   }
 
-  /** Keras's base entries (name, trainable, dtype); subclasses place `activity_regularizer` where Keras does. */
-  protected baseConfig(): Record<string, unknown> {
-    const { activity_regularizer: _ignored, ...base } = super.getConfig();
-    return base;
-  }
-
-  /** The serialized activity regularizer, `null` when none. */
+  /**
+   * The serialized activity regularizer, `null` when none. Keras's base config lists it after
+   * `dtype` when set, and the convolution config after `bias_regularizer` otherwise.
+   */
   protected activityConfig(): KerasObject | null {
     return this.activityRegularizer ? serializeRegularizer(this.activityRegularizer) : null;
   }

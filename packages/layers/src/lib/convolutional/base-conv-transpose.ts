@@ -99,7 +99,7 @@ export abstract class BaseConvTranspose extends BaseConvLayer {
     const k = specConfig(this.kernelSpec);
     const b = specConfig(this.biasSpec);
     return {
-      ...this.baseConfig(),
+      ...super.getConfig(),
       filters: this.filters,
       kernel_size: this.kernelSize,
       strides: this.strides,

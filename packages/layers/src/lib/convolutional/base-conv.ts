@@ -84,7 +84,7 @@ export abstract class BaseConv extends BaseConvLayer {
     const k = specConfig(this.kernelSpec);
     const b = specConfig(this.biasSpec);
     return {
-      ...this.baseConfig(),
+      ...super.getConfig(),
       filters: this.filters,
       kernel_size: this.kernelSize,
       strides: this.strides,

@@ -68,7 +68,7 @@ export abstract class BaseDepthwiseConv extends BaseConvLayer {
     const k = specConfig(this.depthwiseSpec);
     const b = specConfig(this.biasSpec);
     return {
-      ...this.baseConfig(),
+      ...super.getConfig(),
       depth_multiplier: this.depthMultiplier,
       kernel_size: this.kernelSize,
       strides: this.strides,

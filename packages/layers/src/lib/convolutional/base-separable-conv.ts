@@ -87,7 +87,7 @@ export abstract class BaseSeparableConv extends BaseConvLayer {
     const pw = specConfig(this.pointwiseSpec);
     const b = specConfig(this.biasSpec);
     return {
-      ...this.baseConfig(),
+      ...super.getConfig(),
       depth_multiplier: this.depthMultiplier,
       filters: this.filters,
       kernel_size: this.kernelSize,

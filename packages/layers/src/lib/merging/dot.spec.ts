@@ -1,5 +1,6 @@
 import { ShapeError, ValueError, randomUniform, tensor, zeros } from '@strata/tensor';
 import { checkGradients, expectClose } from '@strata/tensor/testing';
+import fc from 'fast-check';
 import { input } from '../core/input-layer';
 import { getMask, setMask } from '../engine/masks';
 import { checkLayerContract } from '../testing/check-layer-contract';
@@ -43,6 +44,32 @@ describe('Dot', () => {
     const b = randomUniform([2, 5, 4], { minval: 0.2, maxval: 1, seed: 2 });
     checkGradients((x, y) => new Dot({ axes: 2 }).apply([x, y]), [a, b]);
     checkGradients((x, y) => new Dot({ axes: 2, normalize: true }).apply([x, y]), [a, b]);
+  });
+
+  it('agrees with a reference loop for random axes (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 }), fc.integer({ min: 0, max: 1e6 }), (a0, a1, seed) => {
+        // x (2, 3, 4) and y (2, 4, 3): pick axes whose sizes match.
+        const x = randomUniform([2, 3, 4], { seed });
+        const y = randomUniform([2, 4, 3], { seed: seed + 1 });
+        if (x.shape[a0] !== y.shape[a1]) return;
+        const out = new Dot({ axes: [a0, a1] }).apply([x, y]);
+        const xv = x.toArray() as number[][][];
+        const yv = y.toArray() as number[][][];
+        const k = x.shape[a0];
+        const xi = (b: number, i: number, kk: number) => (a0 === 1 ? xv[b][kk][i] : xv[b][i][kk]);
+        const yj = (b: number, j: number, kk: number) => (a1 === 1 ? yv[b][kk][j] : yv[b][j][kk]);
+        const want = [0, 1].map((b) =>
+          Array.from({ length: 12 / k }, (_, i) => Array.from({ length: 12 / k }, (_, j) => {
+            let s = 0;
+            for (let kk = 0; kk < k; kk++) s += xi(b, i, kk) * yj(b, j, kk);
+            return s;
+          })),
+        );
+        expectClose(out, tensor(want), 1e-5, 1e-6);
+      }),
+      { seed: 42, numRuns: 50 },
+    );
   });
 
   it('writes the Keras config', () => {

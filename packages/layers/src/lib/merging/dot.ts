@@ -132,7 +132,7 @@ export class Dot extends Merge {
   }
 
   /** Keras's `Dot` drops masks. */
-  override computeMask(_inputs: Tensor | Tensor[], _mask: Mask): Mask {
+  override computeMask(): Mask {
     return null;
   }
 

@@ -4,7 +4,10 @@ import { LayerArgs } from '../engine/layer-args';
 import { Mask } from '../engine/symbolic-call';
 import { Shape, formatKerasShape, isShapeList } from '../engine/shape';
 
-/** Keras's `[(None, 3), (None, 4)]` notation for a list of shapes. */
+/**
+ * Keras's `[(None, 3), (None, 4)]` notation for a list of shapes.
+ * @example formatShapeList([[null, 3], [2]]); // '[(None, 3), (2,)]'
+ */
 export function formatShapeList(shapes: readonly Shape[]): string {
   return `[${shapes.map(formatKerasShape).join(', ')}]`;
 }
@@ -12,6 +15,7 @@ export function formatShapeList(shapes: readonly Shape[]): string {
 /**
  * The shapes of a merge layer's inputs; throws a `ShapeError` unless `inputShape` is a list of
  * at least one shape (a lone shape means the layer was called on one tensor, not a list).
+ * @example shapeListOf([[null, 3], [null, 3]], "Add 'add'"); // the two shapes
  */
 export function shapeListOf(inputShape: Shape | Shape[], who: string): Shape[] {
   if (inputShape.length === 0) {
@@ -25,7 +29,11 @@ export function shapeListOf(inputShape: Shape | Shape[], who: string): Shape[] {
   return inputShape;
 }
 
-/** The masks of a merge call, one per input (`null` where an input has none). */
+/**
+ * The masks of a merge call, one per input (`null` where an input has none); throws a
+ * `ValueError` for a single mask or a list of the wrong length.
+ * @example maskListOf(null, 2, "Add 'add'"); // [null, null]
+ */
 export function maskListOf(mask: Mask, count: number, who: string): (Tensor | null)[] {
   if (mask === null || mask === undefined) return new Array<Tensor | null>(count).fill(null);
   if (!Array.isArray(mask)) {
@@ -67,7 +75,7 @@ export abstract class Merge extends Layer {
 
   /**
    * Combines the inputs (already brought to one rank). `masks[i]` is input i's mask (its shape
-   * minus the last axis) when every input keeps its own rank, else `null`, as in Keras.
+   * minus the last axis), or `null` when it has none or had to gain axes (as in Keras).
    */
   protected abstract mergeFunction(inputs: Tensor[], masks: (Tensor | null)[]): Tensor;
 
@@ -84,9 +92,9 @@ export abstract class Merge extends Layer {
     const ranks = xs.map((x) => x.rank);
     const maxRank = Math.max(...ranks);
     if (ranks.every((r) => r === maxRank)) return this.mergeFunction(xs, masks);
-    // Keras inserts size-1 axes after the batch axis; the reshaped tensors carry no masks.
+    // Keras inserts size-1 axes after the batch axis; a reshaped tensor is a new tensor without its mask.
     const aligned = xs.map((x) => (x.rank === maxRank ? x : expandDims(x, Array.from({ length: maxRank - x.rank }, (_, i) => i + 1))));
-    return this.mergeFunction(aligned, masks.map(() => null));
+    return this.mergeFunction(aligned, masks.map((m, i) => (xs[i].rank === maxRank ? m : null)));
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
@@ -126,22 +134,17 @@ export abstract class Merge extends Layer {
    * so masked entries never win. Masks have the input shape minus its last axis.
    */
   protected applyMergeOpAndOrMask(op: (a: Tensor, b: Tensor) => Tensor, inputs: Tensor[], masks: (Tensor | null)[]): Tensor {
-    let output: Tensor | null = null;
-    let outputMask: Tensor | null = null;
-    inputs.forEach((x0, i) => {
+    let output = inputs[0];
+    let outputMask = expandMask(masks[0], output);
+    inputs.slice(1).forEach((x0, k) => {
       let x = x0;
-      const mask = masks[i] ? broadcastTo(expandDims(masks[i]!, -1), x.shape) : null;
-      if (output === null) {
-        output = x;
-        outputMask = mask;
-        return;
-      }
+      const mask = expandMask(masks[k + 1], x);
       if (mask) x = where(mask, x, output);
       if (outputMask) output = where(outputMask, output, x);
       outputMask = mask && outputMask ? logicalOr(outputMask, mask) : null;
       output = op(output, x);
     });
-    return output!;
+    return output;
   }
 
   /** The OR of the input masks when every input has one (Keras's `Merge.compute_mask`). */
@@ -152,4 +155,12 @@ export abstract class Merge extends Layer {
     if (masks.some((m) => m === null)) return null;
     return (masks as Tensor[]).reduce((acc, m) => logicalOr(acc, m));
   }
+}
+
+/**
+ * A `(batch, ...)` mask expanded over the last axis of `x` (Keras's `broadcast_to(expand_dims(mask, -1), x.shape)`).
+ * @example expandMask(tensor([[true, false]], undefined, 'bool'), zeros([1, 2, 3])).shape; // [1, 2, 3]
+ */
+export function expandMask(mask: Tensor | null, x: Tensor): Tensor | null {
+  return mask ? broadcastTo(expandDims(mask, -1), x.shape) : null;
 }

@@ -1,5 +1,5 @@
-import { Tensor, broadcastTo, expandDims, logicalOr, mul, where } from '@strata/tensor';
-import { Merge } from './merge';
+import { Tensor, logicalOr, mul, where } from '@strata/tensor';
+import { Merge, expandMask } from './merge';
 
 /**
  * Multiplies a list of tensors elementwise (`keras.layers.Multiply`): `y = x0 * x1 * ... * xn`,
@@ -20,14 +20,15 @@ export class Multiply extends Merge {
     let outputMask: Tensor | null = null;
     inputs.forEach((x0, i) => {
       let x = x0;
-      if (masks[i]) {
-        const mask = broadcastTo(expandDims(masks[i]!, -1), x.shape);
+      const mask = expandMask(masks[i], x);
+      if (mask) {
         x = where(mask, x, 1);
         if (allMasked) outputMask = outputMask ? logicalOr(outputMask, mask) : mask;
       }
       output = output ? mul(output, x) : x;
     });
-    if (allMasked && outputMask) output = where(outputMask, output!, 0);
-    return output!;
+    const product = output ?? inputs[0];
+    // Entries masked in every input carry no value: Keras zeroes them.
+    return allMasked && outputMask ? where(outputMask, product, 0) : product;
   }
 }

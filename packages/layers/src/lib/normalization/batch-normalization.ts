@@ -216,10 +216,14 @@ export class BatchNormalization extends Layer {
       gamma_constraint: constraintConfig(a.gammaConstraint),
       synchronized: this.synchronized,
       renorm: this.renorm,
-      renorm_clipping: this.renormClipping === null ? null : { ...this.renormClipping },
+      renorm_clipping: isPlainObject(this.renormClipping) ? { ...this.renormClipping } : this.renormClipping,
       renorm_momentum: this.renormMomentum,
     };
   }
+}
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 function singleMask(mask: Mask): Tensor | null {
@@ -232,10 +236,10 @@ function clone(init: Initializer): Initializer {
 }
 
 function checkClipping(clipping: unknown, who: string): RenormClipping {
-  if (typeof clipping !== 'object' || clipping === null || Array.isArray(clipping)) {
+  if (!isPlainObject(clipping)) {
     throw new ValueError(`${who}: renormClipping must be an object with keys rmax, rmin, dmax, received renormClipping=${show(clipping)}`);
   }
-  const c = clipping as Record<string, unknown>;
+  const c = clipping;
   const bad = Object.keys(c).filter((k) => !['rmax', 'rmin', 'dmax'].includes(k));
   if (bad.length) {
     throw new ValueError(`${who}: renormClipping keys must be among rmax, rmin, dmax, received renormClipping=${show(clipping)}`);

@@ -100,12 +100,12 @@ export function normalizeGroups(
     }
     let p = 0;
     const rows = L.m;
+    const inner = L.i;
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < nChan; c++) {
         const a = scale[c];
         const t = shift[c];
-        if (L.i === 1) out[p] = Math.fround(xd[p++] * a) + t;
-        else for (let ii = 0; ii < L.i; ii++, p++) out[p] = Math.fround(xd[p] * a) + t;
+        for (const end = p + inner; p < end; p++) out[p] = Math.fround(xd[p] * a) + t;
       }
     }
   } else {

@@ -4,7 +4,7 @@ import { InputSpec } from '../engine/input-spec';
 import { CallContext, Layer } from '../engine/layer';
 import { LayerArgs } from '../engine/layer-args';
 import { Shape, singleShape } from '../engine/shape';
-import { checkSpatialRank, convTuple, toChannelsFirst, toChannelsLast, windowOutputShape } from '../convolutional/conv-utils';
+import { convTuple, toChannelsFirst, toChannelsLast, windowOutputShape } from '../convolutional/conv-utils';
 
 /** Options of the max and average pooling layers (Keras's arguments in camelCase). */
 export interface PoolingArgs extends LayerArgs {
@@ -60,7 +60,8 @@ export abstract class BasePooling extends Layer {
   }
 
   override call(x: Tensor, _context?: CallContext): Tensor {
-    checkSpatialRank(x.shape, this.rank, this.dataFormat, `${this.className} '${this.name}'`);
+    // Shape inference first, so an input too small for the window fails as in a symbolic call.
+    this.computeOutputShape(x.shape);
     const op = OPS[this.poolMode][this.rank - 1];
     const options = { poolSize: this.poolSize, strides: this.strides, padding: this.padding };
     if (this.dataFormat === 'channels_last') return op(x, options);

@@ -10,6 +10,12 @@ import { spatialAxes } from './spatial-args';
  * What Cropping1D/2D/3D share: entries removed before and after each spatial axis, leaving at
  * least one. Subclasses parse their `cropping` argument into one `[before, after]` pair per
  * spatial axis.
+ *
+ * Input `(batch, ...spatial, channels)` or `(batch, channels, ...spatial)`; output with
+ * `d - before - after` (at least 1) on each spatial axis.
+ *
+ * @example
+ * new Cropping2D({ cropping: 1 }).apply(ones([1, 4, 4, 1])).shape; // [1, 2, 2, 1]
  */
 export abstract class CroppingBase extends Layer {
   constructor(args: LayerArgs, rank: number) {

@@ -40,7 +40,10 @@ export function pairsArg(value: unknown, n: number, arg: string, who: string): [
   return pairs as [number, number][];
 }
 
-/** The spatial axes (batch axis counted) of a `rank`-D input in this data format. */
+/**
+ * The spatial axes (batch axis counted) of a `rank`-D input in this data format.
+ * @example spatialAxes(4, false); // [1, 2]; spatialAxes(4, true) is [2, 3]
+ */
 export function spatialAxes(rank: number, channelsFirst: boolean): number[] {
   return Array.from({ length: rank - 2 }, (_, i) => (channelsFirst ? i + 2 : i + 1));
 }

@@ -15,6 +15,12 @@ export interface ZeroPaddingBaseArgs extends LayerArgs {
 /**
  * What ZeroPadding1D/2D/3D share: zeros added before and after each spatial axis. Subclasses
  * parse their `padding` argument into one `[before, after]` pair per spatial axis.
+ *
+ * Input `(batch, ...spatial, channels)` or `(batch, channels, ...spatial)`; output with
+ * `d + before + after` on each spatial axis.
+ *
+ * @example
+ * new ZeroPadding2D({ padding: 1 }).apply(ones([1, 2, 2, 1])).shape; // [1, 4, 4, 1]
  */
 export abstract class ZeroPaddingBase extends Layer {
   readonly dataFormat: DataFormat;

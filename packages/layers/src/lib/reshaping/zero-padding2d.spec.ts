@@ -32,6 +32,17 @@ describe('ZeroPadding2D', () => {
     );
   });
 
+  it('round-trips its config (property)', () => {
+    const side = fc.oneof(fc.nat(4), fc.tuple(fc.nat(4), fc.nat(4)));
+    fc.assert(
+      fc.property(fc.oneof(fc.nat(4), fc.tuple(side, side)), fc.constantFrom('channels_last', 'channels_first'), (padding, dataFormat) => {
+        const config = new ZeroPadding2D({ padding: padding as never, dataFormat: dataFormat as never }).getConfig();
+        expect(ZeroPadding2D.fromConfig(JSON.parse(JSON.stringify(config))).getConfig()).toEqual(config);
+      }),
+      { seed: 42, numRuns: 50 },
+    );
+  });
+
   it('computes output shapes with unknown sizes', () => {
     expect(new ZeroPadding2D({ padding: [[1, 0], [2, 3]] }).computeOutputShape([null, 3, null, 4])).toEqual([null, 4, null, 4]);
   });

@@ -78,3 +78,10 @@ export function checkImplementation(value: unknown, who: string): 1 | 2 {
   }
   return value;
 }
+
+/** The entries of `entries` named in `keys`, in that order (Keras's key order). */
+export function pickConfig(entries: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = entries[k];
+  return out;
+}

@@ -191,10 +191,3 @@ export abstract class RecurrentCell extends RNNCell {
     };
   }
 }
-
-/** The entries of `entries` named in `keys`, in that order (Keras's key order). */
-export function pickConfig(entries: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of keys) out[k] = entries[k];
-  return out;
-}

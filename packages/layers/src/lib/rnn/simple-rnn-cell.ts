@@ -1,8 +1,8 @@
 import { Tensor, add, reshape } from '@strata/tensor';
 import { Shape } from '../engine/shape';
 import { GateAct } from './gate-activations';
-import { RecurrentCellArgs } from './cell-args';
-import { RecurrentCell, pickConfig } from './recurrent-cell';
+import { RecurrentCellArgs, pickConfig } from './cell-args';
+import { RecurrentCell } from './recurrent-cell';
 import { SequenceRunner } from './rnn-cell';
 import { simpleRnnStep } from './simple-rnn-kernel';
 import { StepGradSink } from './step-grad-sink';
@@ -36,8 +36,9 @@ export class SimpleRNNCell extends RecurrentCell {
   protected readonly gateCount = 1;
   private readonly act: GateAct | null;
 
-  constructor(args: SimpleRNNCellArgs) {
-    super(args, 'SimpleRNNCell');
+  /** `who` names the layer in error messages (`LSTM` builds its cell with its own name). */
+  constructor(args: SimpleRNNCellArgs, who = 'SimpleRNNCell') {
+    super(args, who);
     this.stateSize = this.units;
     this.act = this.gateAct(this.activation);
   }

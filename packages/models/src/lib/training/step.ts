@@ -1,7 +1,7 @@
 import { Metric } from '@strata/losses';
 import { Tensor, variableGrads } from '@strata/tensor';
 import type { Model } from '../model';
-import { Compiled, buildMetrics, totalLoss } from './compile';
+import { Compiled, totalLoss } from './compile';
 
 /** Loss tracked as Keras does: a mean over batches weighted by their sizes. */
 export class LossTracker {
@@ -32,7 +32,13 @@ function updateMetrics(metrics: Metric[][], ys: Tensor[], preds: Tensor[], sampl
 /** The logs of a step: `loss` and every metric, sorted by name as Keras prints them. */
 export function collectLogs(tracker: LossTracker, metrics: Metric[][] | null): Record<string, number> {
   const logs: Record<string, number> = { loss: tracker.result() };
-  for (const list of metrics ?? []) for (const m of list) logs[m.name] = m.result();
+  for (const list of metrics ?? []) {
+    for (const m of list) {
+      const r = m.result();
+      // Per-class results (F1Score with average=None) are logged as their mean: logs hold numbers.
+      logs[m.name] = Array.isArray(r) ? r.reduce((a, b) => a + b, 0) / (r.length || 1) : r;
+    }
+  }
   return logs;
 }
 
@@ -47,7 +53,7 @@ export function trainStep(model: Model, compiled: Compiled, xs: Tensor[], ys: Te
   compiled.optimizer.apply(grads, variables);
   const loss = value.item();
   tracker.update(loss, xs[0].shape[0]);
-  updateMetrics(buildMetrics(compiled, ys, preds), ys, preds, sampleWeight);
+  updateMetrics(compiled.metrics!, ys, preds, sampleWeight);
   return loss;
 }
 
@@ -55,5 +61,5 @@ export function trainStep(model: Model, compiled: Compiled, xs: Tensor[], ys: Te
 export function testStep(model: Model, compiled: Compiled, xs: Tensor[], ys: Tensor[], tracker: LossTracker, sampleWeight?: Tensor): void {
   const preds = forward(model, xs, false);
   tracker.update(totalLoss(compiled, ys, preds, model.losses, sampleWeight).item(), xs[0].shape[0]);
-  updateMetrics(buildMetrics(compiled, ys, preds), ys, preds, sampleWeight);
+  updateMetrics(compiled.metrics!, ys, preds, sampleWeight);
 }

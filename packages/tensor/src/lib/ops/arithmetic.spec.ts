@@ -3,7 +3,10 @@ import { ShapeError } from '../errors';
 import { broadcastShapes, sizeOf, stridesOf } from '../shape';
 import { Tensor, TensorLike, tensor } from '../tensor';
 import { checkGradients, expectClose } from '../testing/check-gradients';
+import { grad, grads } from '../autodiff';
 import { add, div, mul, neg, sub } from './arithmetic';
+import { maximum, minimum, mod, pow, squaredDifference } from './math-binary';
+import { sum } from './reduce';
 import { broadcastTo } from './shape-ops';
 
 const int = (v: number[] | number[][]) => tensor(v, undefined, 'int32');
@@ -125,6 +128,25 @@ describe('gradients', () => {
       checkGradients(op, [a, b]);
     });
   }
+
+  it('gives a tracked input the same gradient when the other input is a constant', () => {
+    // Backward passes skip the untracked side; the tracked side must not notice.
+    const ops: [string, (a: Tensor, b: Tensor) => Tensor][] = [
+      ...cases,
+      ['maximum', maximum],
+      ['minimum', minimum],
+      ['pow', pow],
+      ['mod', mod],
+      ['squaredDifference', squaredDifference],
+    ];
+    const a = tensor([[0.5, 2], [1.5, 3]]);
+    const b = tensor([2, 1.5]);
+    for (const [name, op] of ops) {
+      const [ga, gb] = grads((x, y) => sum(op(x, y)))([a, b]);
+      expect([name, grad((x) => sum(op(x, b)))(a).toArray()]).toEqual([name, ga.toArray()]);
+      expect([name, grad((y) => sum(op(a, y)))(b).toArray()]).toEqual([name, gb.toArray()]);
+    }
+  });
 
   it('neg matches finite differences', () => {
     checkGradients((x) => neg(x), [tensor([0.3, -1.2])]);

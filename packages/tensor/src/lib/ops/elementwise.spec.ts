@@ -4,7 +4,9 @@ import { sizeOf } from '../shape';
 import { Tensor, tensor } from '../tensor';
 import { checkGradients, expectClose } from '../testing/check-gradients';
 import { mul } from './arithmetic';
-import { binaryOp, boolDType, cast, floatDType, reduceTo, sameDType, unaryOp } from './elementwise';
+import { binaryOp, boolDType, cast, floatDType, fusedGrad, reduceTo, sameDType, unaryOp } from './elementwise';
+import { addKernel } from './kernels-elementwise';
+import { negKernel, squareGradKernel } from './kernels-unary';
 import { sum } from './reduce';
 import { broadcastTo, reshape } from './shape-ops';
 
@@ -73,6 +75,36 @@ describe('unaryOp', () => {
   });
 });
 
+describe('dedicated kernels', () => {
+  // The scalar function and the kernel disagree on purpose, to show which one ran.
+  const probe = binaryOp('probe', () => -1, sameDType, undefined, addKernel);
+  const flip = unaryOp(() => 7, undefined, true, negKernel);
+  const grad2 = fusedGrad(() => -1, squareGradKernel);
+
+  it('binaryOp runs the kernel for a float32 result, on inputs converted to float32', () => {
+    expect(probe(tensor([1, 2]), tensor([[10], [20]])).toArray()).toEqual([[11, 12], [21, 22]]);
+    expect(probe(tensor([1, 2], undefined, 'int32'), 0.5).toArray()).toEqual([1.5, 2.5]);
+    expect(probe(tensor([true, false]), tensor([1.5])).toArray()).toEqual([2.5, 1.5]);
+  });
+
+  it('binaryOp calls the scalar function for int32 and bool results', () => {
+    const i = tensor([1, 2], undefined, 'int32');
+    expect(probe(i, i).toArray()).toEqual([-1, -1]);
+    expect(probe(i, i).dtype).toBe('int32');
+  });
+
+  it('unaryOp runs the kernel on float32 only', () => {
+    expect(flip(tensor([1, -2])).toArray()).toEqual([-1, 2]);
+    expect(flip(tensor([1, -2], undefined, 'int32')).toArray()).toEqual([7, 7]);
+  });
+
+  it('fusedGrad loops over same-shape float32 operands and broadcasts otherwise', () => {
+    expect(grad2(tensor([1, 2]), tensor([3, 4])).toArray()).toEqual([6, 16]);
+    expect(grad2(tensor([1, 2]), tensor([[3], [4]])).toArray()).toEqual([[-1, -1], [-1, -1]]);
+    expect(grad2(tensor([1, 2], undefined, 'int32'), tensor([3, 4])).toArray()).toEqual([-1, -1]);
+  });
+});
+
 describe('cast', () => {
   it('returns the same tensor for the same dtype', () => {
     const x = tensor([1]);
@@ -102,6 +134,20 @@ describe('reduceTo', () => {
     expect(reduceTo(g, [2, 1]).toArray()).toEqual([[6], [15]]);
     expect(reduceTo(g, []).toArray()).toBe(21);
     expect(reduceTo(g, [1, 1]).toArray()).toEqual([[21]]);
+  });
+
+  it('sums in float64 and rounds once (a bias gradient of many rows)', () => {
+    const rows = tensor(Array.from({ length: 4097 }, (_, i) => (i === 0 ? 2 ** 24 : 1)), [4097, 1]);
+    // float32 running sums would stay at 2^24; the exact total is 2^24 + 4096.
+    expect(reduceTo(rows, [1]).toArray()).toEqual([2 ** 24 + 4096]);
+  });
+
+  it('keeps int32 gradients int32 and records its own gradient', () => {
+    const i = tensor([[1, 2], [3, 4]], undefined, 'int32');
+    expect(reduceTo(i, [2]).dtype).toBe('int32');
+    expect(reduceTo(i, [2]).toArray()).toEqual([4, 6]);
+    const x = tensor([[1, 2], [3, 4]]);
+    expect(grad((v) => sum(mul(reduceTo(v, [1, 2]), tensor([1, 2]))))(x).toArray()).toEqual([[1, 2], [1, 2]]);
   });
 
   it('handles leading and inner axes together', () => {

@@ -51,15 +51,17 @@ export function tanhKernel(x: Float32Array, out: Float32Array): void {
   for (let i = 0; i < x.length; i++) out[i] = Math.tanh(x[i]);
 }
 
-/** `1 / (1 + e^-x)`, never exponentiating a positive number so neither side overflows. */
+/**
+ * `1 / (1 + e^-x)` as `1 / (1 + e^-|x|)` or `e^-|x| / (1 + e^-|x|)`: the exponent is never
+ * positive, so nothing overflows, and the side is picked without a branch (random signs would
+ * mispredict it).
+ */
 export function sigmoidKernel(x: Float32Array, out: Float32Array): void {
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
-    if (v >= 0) out[i] = 1 / (1 + Math.exp(-v));
-    else {
-      const e = Math.exp(v);
-      out[i] = e / (1 + e);
-    }
+    const s = +(v >= 0);
+    const e = Math.exp(-Math.abs(v));
+    out[i] = (s + (1 - s) * e) / (1 + e);
   }
 }
 
@@ -86,9 +88,9 @@ export function squareGradKernel(x: Float32Array, dy: Float32Array, out: Float32
   for (let i = 0; i < x.length; i++) out[i] = 2 * x[i] * dy[i];
 }
 
-/** abs's VJP: `dy` where `x >= 0`, else `-dy`. */
+/** abs's VJP: `dy` where `x >= 0`, else `-dy` (a multiply by ±1, not a branch). */
 export function absGradKernel(x: Float32Array, dy: Float32Array, out: Float32Array): void {
-  for (let i = 0; i < x.length; i++) out[i] = x[i] >= 0 ? dy[i] : -dy[i];
+  for (let i = 0; i < x.length; i++) out[i] = dy[i] * (2 * +(x[i] >= 0) - 1);
 }
 
 /** tanh's VJP from its output: `dy (1 - y^2)`. */

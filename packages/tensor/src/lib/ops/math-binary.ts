@@ -3,9 +3,12 @@ import { Tensor, TensorLike, asTensor } from '../tensor';
 import { mul, neg } from './arithmetic';
 import { floatDType, sameDType } from '../dtype';
 import { binaryOp, cast } from './elementwise';
+import { maxShareKernel } from './kernels-compare';
+import { maxKernel, minKernel } from './kernels-elementwise';
 
 // Import order matters: './arithmetic' must load before './elementwise' (see reduce.ts).
-// All ops here broadcast NumPy-style; the output has the broadcast shape.
+// All ops here broadcast NumPy-style; the output has the broadcast shape. Backward passes skip
+// the gradient of an untracked input (`t.tracked`).
 
 const intDType = (d: DType): DType => (d === 'bool' ? 'int32' : d);
 const vjp = (fn: (a: number, b: number) => number) => binaryOp('grad', fn, floatDType);
@@ -19,32 +22,38 @@ const powGradB = vjp((a, y) => y * Math.log(a === 0 ? 1 : a));
  * @example pow(tensor([2, 3]), 2); // [4, 9]
  */
 export const pow = binaryOp('pow', Math.pow, intDType, (a, b, y, dy) => [
-  mul(dy, powGradA(a, b)),
-  mul(dy, powGradB(a, y)),
+  a.tracked ? mul(dy, powGradA(a, b)) : null,
+  b.tracked ? mul(dy, powGradB(a, y)) : null,
 ]);
 
-// Ties send half the gradient to each side, as jax.grad of jnp.maximum does.
-const aWinsMax = vjp((a, b) => (a > b ? 1 : a === b ? 0.5 : 0));
-const aWinsMin = vjp((a, b) => (a < b ? 1 : a === b ? 0.5 : 0));
+// Ties send half the gradient to each side, as jax.grad of jnp.maximum does. `a`'s share of
+// min(a, b) is `b`'s share of max(a, b).
+const aWinsMax = binaryOp('grad', (a, b) => (a > b ? 1 : a === b ? 0.5 : 0), floatDType, undefined, maxShareKernel);
 
 /**
  * Elementwise larger of `a` and `b` (NaN propagates). The gradient goes to the larger input,
  * half to each on ties (JAX's rule).
  * @example maximum(tensor([1, 5]), 3); // [3, 5]
  */
-export const maximum = binaryOp('maximum', Math.max, sameDType, (a, b, _y, dy) => [
-  mul(dy, aWinsMax(a, b)),
-  mul(dy, aWinsMax(b, a)),
-]);
+export const maximum = binaryOp(
+  'maximum',
+  Math.max,
+  sameDType,
+  (a, b, _y, dy) => [a.tracked ? mul(dy, aWinsMax(a, b)) : null, b.tracked ? mul(dy, aWinsMax(b, a)) : null],
+  maxKernel,
+);
 
 /**
  * Elementwise smaller of `a` and `b` (NaN propagates); ties split the gradient.
  * @example minimum(tensor([1, 5]), 3); // [1, 3]
  */
-export const minimum = binaryOp('minimum', Math.min, sameDType, (a, b, _y, dy) => [
-  mul(dy, aWinsMin(a, b)),
-  mul(dy, aWinsMin(b, a)),
-]);
+export const minimum = binaryOp(
+  'minimum',
+  Math.min,
+  sameDType,
+  (a, b, _y, dy) => [a.tracked ? mul(dy, aWinsMax(b, a)) : null, b.tracked ? mul(dy, aWinsMax(a, b)) : null],
+  minKernel,
+);
 
 // NumPy's divmod: the remainder takes the divisor's sign, the quotient is floored, and both
 // are derived from fmod so that `a == floorDiv(a, b) * b + mod(a, b)` holds to rounding.
@@ -69,7 +78,7 @@ function pyFloorDiv(a: number, b: number): number {
  * Float division by zero gives NaN, int32 gives 0 (as JAX). Gradients `1` and `-floorDiv(a, b)`.
  * @example mod(tensor([-7, 7]), tensor([3, -3])); // [2, -2]
  */
-export const mod = binaryOp('mod', pyMod, intDType, (a, b, _y, dy) => [dy, mul(dy, neg(floorDiv(a, b)))]);
+export const mod = binaryOp('mod', pyMod, intDType, (a, b, _y, dy) => [dy, b.tracked ? mul(dy, neg(floorDiv(a, b))) : null]);
 
 /**
  * `floor(a / b)` (Python's `//`, `keras.ops.floor_divide`); int32 stays int32. No gradient.
@@ -89,7 +98,7 @@ export const squaredDifference = binaryOp(
   sameDType,
   (a, b, _y, dy) => {
     const g = mul(dy, diffGrad(a, b));
-    return [g, neg(g)];
+    return [g, b.tracked ? neg(g) : null];
   },
 );
 

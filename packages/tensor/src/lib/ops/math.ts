@@ -1,25 +1,44 @@
 import { div, mul } from './arithmetic';
 import { floatDType } from '../dtype';
-import { binaryOp, unaryOp } from './elementwise';
+import { binaryOp, fusedGrad, unaryOp } from './elementwise';
 import { erfDerivative, erfScalar } from './kernels-erf';
+import {
+  absGradKernel,
+  absKernel,
+  expKernel,
+  logKernel,
+  reciprocalGradKernel,
+  reciprocalKernel,
+  rsqrtGradKernel,
+  rsqrtKernel,
+  sigmoidGradKernel,
+  sigmoidKernel,
+  sqrtGradKernel,
+  sqrtKernel,
+  squareGradKernel,
+  squareKernel,
+  tanhGradKernel,
+  tanhKernel,
+} from './kernels-unary';
 
 // Import order matters: './arithmetic' must load before './elementwise' (see reduce.ts).
+// The hot ops pass dedicated float32 loops (kernels-unary.ts); the others call their scalar function.
 
 // Fused vector-Jacobian products: one pass over (saved value, dy) each.
 const vjp = (fn: (v: number, dy: number) => number) => binaryOp('grad', fn, floatDType);
 const expm1Grad = vjp((y, dy) => dy * (y + 1));
 const log1pGrad = vjp((x, dy) => dy / (1 + x));
-const sqrtGrad = vjp((y, dy) => dy / (2 * y));
-const rsqrtGrad = vjp((y, dy) => -0.5 * dy * y * y * y);
-const squareGrad = vjp((x, dy) => 2 * x * dy);
-const absGrad = vjp((x, dy) => (x >= 0 ? dy : -dy));
-const tanhGrad = vjp((y, dy) => dy * (1 - y * y));
-const sigmoidGrad = vjp((y, dy) => dy * y * (1 - y));
+const sqrtGrad = fusedGrad((y, dy) => dy / (2 * y), sqrtGradKernel);
+const rsqrtGrad = fusedGrad((y, dy) => -0.5 * dy * y * y * y, rsqrtGradKernel);
+const squareGrad = fusedGrad((x, dy) => 2 * x * dy, squareGradKernel);
+const absGrad = fusedGrad((x, dy) => (x >= 0 ? dy : -dy), absGradKernel);
+const tanhGrad = fusedGrad((y, dy) => dy * (1 - y * y), tanhGradKernel);
+const sigmoidGrad = fusedGrad((y, dy) => dy * y * (1 - y), sigmoidGradKernel);
 const softplusGrad = vjp((x, dy) => dy * sigmoidScalar(x));
 const erfGrad = vjp((x, dy) => dy * erfDerivative(x));
 const sinGrad = vjp((x, dy) => dy * Math.cos(x));
 const cosGrad = vjp((x, dy) => -dy * Math.sin(x));
-const reciprocalGrad = vjp((y, dy) => -dy * y * y);
+const reciprocalGrad = fusedGrad((y, dy) => -dy * y * y, reciprocalGradKernel);
 
 function sigmoidScalar(x: number): number {
   // Never exponentiate a positive number, so neither side overflows.
@@ -29,10 +48,10 @@ function sigmoidScalar(x: number): number {
 }
 
 /** `e^x` (float32). Gradient `dy * e^x`. @example exp(tensor([0, 1])); // [1, 2.7182817] */
-export const exp = unaryOp(Math.exp, (_x, y, dy) => mul(dy, y));
+export const exp = unaryOp(Math.exp, (_x, y, dy) => mul(dy, y), false, expKernel);
 
 /** Natural logarithm (float32; `log(0) = -inf`, negative gives NaN). @example log(tensor([1, Math.E])); // [0, 1] */
-export const log = unaryOp(Math.log, (x, _y, dy) => div(dy, x));
+export const log = unaryOp(Math.log, (x, _y, dy) => div(dy, x), false, logKernel);
 
 /** `log(1 + x)`, accurate for tiny `x`. Gradient `dy / (1 + x)`. @example log1p(tensor([1e-10])); // [1e-10] */
 export const log1p = unaryOp(Math.log1p, (x, _y, dy) => log1pGrad(x, dy));
@@ -41,32 +60,32 @@ export const log1p = unaryOp(Math.log1p, (x, _y, dy) => log1pGrad(x, dy));
 export const expm1 = unaryOp(Math.expm1, (_x, y, dy) => expm1Grad(y, dy));
 
 /** Square root (float32). Gradient `dy / (2 sqrt(x))`. @example sqrt(tensor([4, 9])); // [2, 3] */
-export const sqrt = unaryOp(Math.sqrt, (_x, y, dy) => sqrtGrad(y, dy));
+export const sqrt = unaryOp(Math.sqrt, (_x, y, dy) => sqrtGrad(y, dy), false, sqrtKernel);
 
 /** `1 / sqrt(x)` (float32). Gradient `-dy / (2 x^1.5)`. @example rsqrt(tensor([4])); // [0.5] */
-export const rsqrt = unaryOp((x) => 1 / Math.sqrt(x), (_x, y, dy) => rsqrtGrad(y, dy));
+export const rsqrt = unaryOp((x) => 1 / Math.sqrt(x), (_x, y, dy) => rsqrtGrad(y, dy), false, rsqrtKernel);
 
 /** `x * x`, keeping int32. Gradient `2 x dy`. @example square(tensor([-3, 2])); // [9, 4] */
-export const square = unaryOp((x) => x * x, (x, _y, dy) => squareGrad(x, dy), true);
+export const square = unaryOp((x) => x * x, (x, _y, dy) => squareGrad(x, dy), true, squareKernel);
 
 /**
  * `|x|`, keeping int32. Gradient `dy * (x >= 0 ? 1 : -1)`: 1 at 0, as JAX's `abs`.
  * @example abs(tensor([-2, 0, 3])); // [2, 0, 3]
  */
-export const abs = unaryOp(Math.abs, (x, _y, dy) => absGrad(x, dy), true);
+export const abs = unaryOp(Math.abs, (x, _y, dy) => absGrad(x, dy), true, absKernel);
 
 /** -1, 0 or 1 by the sign of `x` (NaN stays NaN), keeping int32. No gradient. @example sign(tensor([-2, 0, 5])); // [-1, 0, 1] */
 export const sign = unaryOp((x) => (x > 0 ? 1 : x < 0 ? -1 : x), undefined, true);
 
 /** Hyperbolic tangent. Gradient `dy (1 - y^2)`. @example tanh(tensor([0])); // [0] */
-export const tanh = unaryOp(Math.tanh, (_x, y, dy) => tanhGrad(y, dy));
+export const tanh = unaryOp(Math.tanh, (_x, y, dy) => tanhGrad(y, dy), false, tanhKernel);
 
 /**
  * Logistic sigmoid `1 / (1 + e^-x)`, evaluated without overflow for large `|x|`.
  * Gradient `dy * y * (1 - y)`.
  * @example sigmoid(tensor([0, 100, -100])); // [0.5, 1, ~0]
  */
-export const sigmoid = unaryOp(sigmoidScalar, (_x, y, dy) => sigmoidGrad(y, dy));
+export const sigmoid = unaryOp(sigmoidScalar, (_x, y, dy) => sigmoidGrad(y, dy), false, sigmoidKernel);
 
 /**
  * `log(1 + e^x)`, computed stably as `max(x, 0) + log1p(e^-|x|)`. Gradient `dy * sigmoid(x)`.
@@ -109,4 +128,4 @@ function roundHalfEven(x: number): number {
 export const round = unaryOp(roundHalfEven, undefined, true);
 
 /** `1 / x` (float32). Gradient `-dy / x^2`. @example reciprocal(tensor([2, -4])); // [0.5, -0.25] */
-export const reciprocal = unaryOp((x) => 1 / x, (_x, y, dy) => reciprocalGrad(y, dy));
+export const reciprocal = unaryOp((x) => 1 / x, (_x, y, dy) => reciprocalGrad(y, dy), false, reciprocalKernel);
