@@ -1,3 +1,5 @@
+// The README examples run verbatim, so they import the package by its public name.
+/* eslint-disable @nx/enforce-module-boundaries */
 // The README's examples, verbatim between the markers below, run as they are; the tests check
 // that the README still holds exactly this code and that the results its comments claim hold.
 import { readFileSync } from 'node:fs';

@@ -8,7 +8,8 @@ for (const cls of BUILTIN_LAYERS) layers.add(cls as unknown as ConfigurableClass
 
 /** Keras 3's layer JSON: the serialized object plus `build_config` once built. */
 export interface LayerJSON extends KerasObject {
-  build_config?: { input_shape: Shape | Shape[] | null };
+  /** `{ input_shape }`, or Keras's `{ shapes_dict }` for layers built from several named shapes. */
+  build_config?: { input_shape?: Shape | Shape[] | null; shapes_dict?: Record<string, Shape | null> };
 }
 
 /** Options of `registerSerializable`. */
@@ -34,7 +35,8 @@ export function registerSerializable(cls: { readonly className: string; fromConf
 /** The Keras 3 JSON of a layer (`keras.layers.serialize`), with `build_config` when built. */
 export function serialize(layer: Layer): LayerJSON {
   const json: LayerJSON = layers.serialize(layer);
-  if (layer.built && layer.buildInputShape) json.build_config = { input_shape: layer.buildInputShape };
+  const buildConfig = layer.getBuildConfig();
+  if (buildConfig) json.build_config = buildConfig as LayerJSON['build_config'];
   return json;
 }
 
@@ -45,7 +47,10 @@ export function serialize(layer: Layer): LayerJSON {
  */
 export function deserialize(json: LayerJSON | string, options: { customObjects?: Record<string, unknown> } = {}): Layer {
   const layer = layers.deserialize(json, options.customObjects);
-  const shape = typeof json === 'object' ? json.build_config?.input_shape : null;
+  const config = typeof json === 'object' ? json.build_config : undefined;
+  // Keras's shapes_dict lists the shapes in build's argument order (query, value, key); absent ones are null.
+  const dict = config?.shapes_dict ? Object.values(config.shapes_dict).filter((s): s is Shape => s !== null) : null;
+  const shape = config?.input_shape ?? dict;
   if (shape) layer.maybeBuild(shape);
   return layer;
 }

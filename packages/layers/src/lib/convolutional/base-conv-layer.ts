@@ -42,7 +42,7 @@ export interface WeightSpec {
 /** Resolves a weight's identifiers, `initializer` defaulting to `fallback` as in Keras. */
 export function weightSpec(initializer: unknown, regularizer: unknown, constraint: unknown, fallback: string): WeightSpec {
   return {
-    initializer: getInitializer((initializer ?? fallback) as never)!,
+    initializer: getInitializer((initializer ?? fallback) as never) as Initializer,
     regularizer: getRegularizer(regularizer as never),
     constraint: getConstraint(constraint as never) as Constraint | null,
   };

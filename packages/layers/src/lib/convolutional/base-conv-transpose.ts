@@ -1,5 +1,4 @@
 import { Tensor, ValueError, Variable, conv1dTranspose, conv2dTranspose, conv3dTranspose, show } from '@strata/tensor';
-import { CallContext } from '../engine/layer';
 import { Shape, singleShape } from '../engine/shape';
 import { BaseConvLayer, ConvLayerArgs, WeightSpec, specConfig, weightSpec } from './base-conv-layer';
 import { checkStridesDilation, convTuple, inputChannels, positiveInt, spatialOf, withChannels } from './conv-utils';
@@ -76,7 +75,7 @@ export abstract class BaseConvTranspose extends BaseConvLayer {
     this.addBias(this.filters);
   }
 
-  override call(x: Tensor, _context?: CallContext): Tensor {
+  override call(x: Tensor): Tensor {
     const y = OPS[this.rank - 1](this.channelsLastInput(x), this.kernel.value, {
       strides: this.strides,
       padding: this.padding as 'valid' | 'same',

@@ -1,5 +1,4 @@
 import { ShapeError, Tensor, ValueError, Variable, conv1d, conv2d, conv3d } from '@strata/tensor';
-import { CallContext } from '../engine/layer';
 import { Shape, formatKerasShape, singleShape } from '../engine/shape';
 import { BaseConvLayer, ConvLayerArgs, WeightSpec, specConfig, weightSpec } from './base-conv-layer';
 import { checkStridesDilation, inputChannels, positiveInt, windowOutputShape } from './conv-utils';
@@ -65,7 +64,7 @@ export abstract class BaseConv extends BaseConvLayer {
     this.addBias(this.filters);
   }
 
-  override call(x: Tensor, _context?: CallContext): Tensor {
+  override call(x: Tensor): Tensor {
     const y = OPS[this.rank - 1](this.channelsLastInput(x), this.kernel.value, {
       strides: this.strides, padding: this.padding, dilationRate: this.dilationRate, groups: this.groups,
     });

@@ -1,5 +1,4 @@
 import { Tensor, Variable, depthwiseConv1d, depthwiseConv2d } from '@strata/tensor';
-import { CallContext } from '../engine/layer';
 import { Shape, singleShape } from '../engine/shape';
 import { BaseConvLayer, ConvLayerArgs, WeightSpec, specConfig, weightSpec } from './base-conv-layer';
 import { inputChannels, positiveInt, windowOutputShape } from './conv-utils';
@@ -47,7 +46,7 @@ export abstract class BaseDepthwiseConv extends BaseConvLayer {
     this.addBias(channels * this.depthMultiplier);
   }
 
-  override call(x: Tensor, _context?: CallContext): Tensor {
+  override call(x: Tensor): Tensor {
     const y = OPS[this.rank - 1](this.channelsLastInput(x), this.kernel.value, {
       strides: this.strides, padding: this.padding as 'valid' | 'same', dilationRate: this.dilationRate,
     });

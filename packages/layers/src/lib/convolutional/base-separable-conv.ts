@@ -1,5 +1,4 @@
 import { Tensor, Variable, depthwiseConv1d, depthwiseConv2d, matmul, reshape } from '@strata/tensor';
-import { CallContext } from '../engine/layer';
 import { Shape, singleShape } from '../engine/shape';
 import { BaseConvLayer, ConvLayerArgs, WeightSpec, specConfig, weightSpec } from './base-conv-layer';
 import { inputChannels, positiveInt, windowOutputShape } from './conv-utils';
@@ -64,7 +63,7 @@ export abstract class BaseSeparableConv extends BaseConvLayer {
     this.addBias(this.filters);
   }
 
-  override call(x: Tensor, _context?: CallContext): Tensor {
+  override call(x: Tensor): Tensor {
     const d = OPS[this.rank - 1](this.channelsLastInput(x), this.depthwiseKernel.value, {
       strides: this.strides, padding: this.padding as 'valid' | 'same', dilationRate: this.dilationRate,
     });

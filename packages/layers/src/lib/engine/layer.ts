@@ -113,8 +113,11 @@ export abstract class Layer {
   /** The forward computation on concrete tensors. */
   abstract call(inputs: Tensor | Tensor[], context: CallContext): Tensor | Tensor[];
 
-  /** The output shape for an input shape (batch axis included, `null` for unknown sizes). */
-  abstract computeOutputShape(inputShape: Shape | Shape[]): Shape | Shape[];
+  /**
+   * The output shape for an input shape (batch axis included, `null` for unknown sizes); `args`
+   * are the call's arguments, for layers whose outputs depend on them (`returnAttentionScores`).
+   */
+  abstract computeOutputShape(inputShape: Shape | Shape[], args?: CallArgs): Shape | Shape[];
 
   /** The mask of the outputs; by default the input mask passes through when `supportsMasking`. */
   computeMask(_inputs: Tensor | Tensor[], mask: Mask): Mask {
@@ -305,6 +308,14 @@ export abstract class Layer {
     const config: Record<string, unknown> = { name: this.name, trainable: this.trainable, dtype: dtypePolicy(this.dtype) };
     if (this.activityRegularizer) config['activity_regularizer'] = serializeRegularizer(this.activityRegularizer);
     return config;
+  }
+
+  /**
+   * Keras's `build_config`: `{ input_shape }` once built; layers whose Keras `build` takes several
+   * named shapes (MultiHeadAttention) override it to write Keras's `{ shapes_dict }`.
+   */
+  getBuildConfig(): Record<string, unknown> | null {
+    return this.built && this.buildInputShape ? { input_shape: this.buildInputShape } : null;
   }
 
   /** Builds a layer from its Keras config (snake_case keys; Keras 2's `batch_input_shape` accepted). */

@@ -25,7 +25,7 @@ export function callSymbolic(layer: Layer, inputs: SymbolicTensor[], isList: boo
   layer.checkInputs(shapes, inputs.map((x) => x.dtype));
   const shapeArg = isList ? shapes : shapes[0];
   layer.maybeBuild(shapeArg);
-  const out = layer.computeOutputShape(shapeArg);
+  const out = layer.computeOutputShape(shapeArg, args);
   const outShapes: Shape[] = isShapeList(out) ? out : [out as Shape];
   const dtype = layer.computeOutputDType(inputs.map((x) => x.dtype));
   const node: LayerNode = { layer, inputs, inputIsList: isList, outputs: [], callArgs: plainArgs(args) };

@@ -1,7 +1,7 @@
 import { Tensor, ValueError, avgPool1d, avgPool2d, avgPool3d, maxPool1d, maxPool2d, maxPool3d, show } from '@strata/tensor';
 import { DataFormat, normalizeDataFormat } from '../core/data-format';
 import { InputSpec } from '../engine/input-spec';
-import { CallContext, Layer } from '../engine/layer';
+import { Layer } from '../engine/layer';
 import { LayerArgs } from '../engine/layer-args';
 import { Shape, singleShape } from '../engine/shape';
 import { convTuple, toChannelsFirst, toChannelsLast, windowOutputShape } from '../convolutional/conv-utils';
@@ -59,7 +59,7 @@ export abstract class BasePooling extends Layer {
     this.built = true;
   }
 
-  override call(x: Tensor, _context?: CallContext): Tensor {
+  override call(x: Tensor): Tensor {
     // Shape inference first, so an input too small for the window fails as in a symbolic call.
     this.computeOutputShape(x.shape);
     const op = OPS[this.poolMode][this.rank - 1];

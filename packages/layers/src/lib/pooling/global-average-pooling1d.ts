@@ -35,7 +35,7 @@ export class GlobalAveragePooling1D extends BaseGlobalPooling {
     return div(sum(kept, axes, this.keepdims), sum(cast(m, x.dtype), axes, this.keepdims));
   }
 
-  override computeMask(_inputs: Tensor | Tensor[], _mask: Mask): Mask {
+  override computeMask(): Mask {
     return null;
   }
 }

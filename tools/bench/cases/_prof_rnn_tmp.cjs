@@ -1,0 +1,11 @@
+const S=require('@strata/tensor'); const L=require('@strata/layers');
+const {strataRandom}=require('../lib.cjs');
+const x=strataRandom(S,[32,50,64],1);
+const lstm=new L.LSTM({units:128}); lstm.apply(x);
+const vars=lstm.trainableWeights;
+const f=()=>S.variableGrads(()=>S.sum(lstm.apply(x)), vars);
+f();
+const t=process.hrtime.bigint(); const c0=process.cpuUsage();
+for(let i=0;i<5;i++) f();
+const c=process.cpuUsage(c0);
+console.log('fwd+bwd', (Number(process.hrtime.bigint()-t)/1e6/5).toFixed(1),'ms wall', ((c.user+c.system)/1000/5).toFixed(1), 'ms cpu');
