@@ -75,6 +75,9 @@ import { LSTM } from './rnn/lstm';
 import { GRU } from './rnn/gru';
 import { Bidirectional } from './rnn/bidirectional';
 import { TimeDistributed } from './rnn/time-distributed';
+import { Attention } from './attention/attention';
+import { AdditiveAttention } from './attention/additive-attention';
+import { MultiHeadAttention } from './attention/multi-head-attention';
 /** Every built-in layer class, listed explicitly: nothing registers itself on import. */
 export const BUILTIN_LAYERS = [
   InputLayer,
@@ -153,4 +156,7 @@ export const BUILTIN_LAYERS = [
   GRU,
   Bidirectional,
   TimeDistributed,
+  Attention,
+  AdditiveAttention,
+  MultiHeadAttention,
 ] as const;

@@ -153,7 +153,7 @@ export class RNN extends Layer {
       }
       given.forEach((s, i) => {
         if (s.rank !== 2 || s.shape[0] !== batch || s.shape[1] !== sizes[i]) {
-          throw new ShapeError(`${who}: initial state ${i} must have shape [${batch}, ${sizes[i]}], received shape ${formatShape(s.shape)}`);
+          throw new ShapeError(`${who}: initial state ${i} must have shape ${formatShape([batch, sizes[i]])}, received shape ${formatShape(s.shape)}`);
         }
       });
       return given;

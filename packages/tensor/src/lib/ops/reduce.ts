@@ -4,7 +4,7 @@ import { ValueError } from '../errors';
 import { formatShape, normalizeAxes } from '../shape';
 import { Tensor, TensorLike, asTensor } from '../tensor';
 import { div, mul } from './arithmetic';
-import { makeBinaryKernel } from './kernels-elementwise';
+import { makeBinaryKernel, sumInto } from './kernels-elementwise';
 import { makeReduceKernel } from './kernels-reduce';
 import { broadcastTo, reshape } from './shape-ops';
 
@@ -34,6 +34,7 @@ export function reduceOp(
   outDType: (d: DType) => DType,
   backward?: (x: Tensor, y: Tensor, dy: Tensor) => Tensor,
   finish?: (out: TypedArray, count: number, shape: readonly number[]) => void,
+  fast?: (x: Float32Array, shape: readonly number[], reduced: readonly boolean[], out: TypedArray) => void,
 ) {
   const kernel = makeReduceKernel(combine);
   return (xIn: TensorLike, axis: Axis = null, keepdims = false): Tensor => {
@@ -47,7 +48,8 @@ export function reduceOp(
     if (initValue !== 0) out.fill(initValue);
     if (x.size > 0) {
       const flags = x.shape.map((_, i) => axes.includes(i));
-      kernel(x.data, x.shape, flags, out);
+      if (fast && x.data instanceof Float32Array) fast(x.data, x.shape, flags, out);
+      else kernel(x.data, x.shape, flags, out);
     }
     if (finish) finish(out, axes.reduce((p, a) => p * x.shape[a], 1), x.shape);
     const y = new Tensor(out, keepdims ? kept : dropped, dtype);
@@ -73,12 +75,24 @@ function groupSize(x: Tensor, y: Tensor): number {
   return x.shape.reduce((p, d, i) => (y.shape[i] === 1 ? p * d : p), 1);
 }
 
+// float32 sums: one pass with float64 accumulators (kernels-elementwise.ts), rounded once.
+function sumFloat32(x: Float32Array, shape: readonly number[], reduced: readonly boolean[], out: TypedArray): void {
+  const strides = new Array<number>(shape.length);
+  for (let i = shape.length - 1, acc = 1; i >= 0; i--) {
+    strides[i] = reduced[i] ? 0 : acc;
+    if (!reduced[i]) acc *= shape[i];
+  }
+  const acc = new Float64Array(out.length);
+  sumInto(x, shape, strides, acc);
+  out.set(acc);
+}
+
 /**
  * Sum over `axis` (all axes by default), optionally keeping reduced axes as size 1.
  * Bool sums to int32. Shapes: `x.shape` minus the reduced axes.
  * @example sum(tensor([[1, 2], [3, 4]]), 0); // [4, 6]
  */
-export const sum = reduceOp('sum', 0, (a, v) => a + v, sumDType, (x, _y, dy) => broadcastTo(dy, x.shape));
+export const sum = reduceOp('sum', 0, (a, v) => a + v, sumDType, (x, _y, dy) => broadcastTo(dy, x.shape), undefined, sumFloat32);
 
 /**
  * Arithmetic mean over `axis`: `sum(x) / n`, always float32 (NaN over an empty axis), as
@@ -94,6 +108,7 @@ export const mean = reduceOp(
   (out, n) => {
     for (let i = 0; i < out.length; i++) out[i] /= n;
   },
+  sumFloat32,
 );
 
 const eqKernel = makeBinaryKernel((a, b) => (a === b ? 1 : 0));
