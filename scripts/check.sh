@@ -13,5 +13,6 @@ bash scripts/prove-boundaries.sh || exit 1
 for d in packages/*/; do mkdir -p "${d}test-output"; rm -f "${d}test-output/jest-results.json"; done
 rc=0
 npx nx run-many -t test "${cache[@]}" --output-style=static -- --json --outputFile=test-output/jest-results.json || rc=$?
+node tools/package-check/check.cjs || rc=1
 node scripts/test-summary.cjs || rc=1
 exit "$rc"

@@ -22,7 +22,7 @@ const TRAIN = 8000;
 const TEST = 2000;
 // Epochs and batch sizes keep a whole run (build excluded) well under 5 minutes on 2 cores.
 const MODELS = {
-  mlp: { title: 'MLP 784-256-128-10', epochs: 10, batchSize: 64, target: 0.95 },
+  mlp: { title: 'MLP 784-256-128-10', epochs: 15, batchSize: 64, target: 0.95 },
   cnn: { title: 'CNN conv32-pool-conv64-pool-dense10', epochs: 6, batchSize: 64, target: 0.97 },
 };
 
@@ -102,7 +102,7 @@ async function main() {
   model.summary();
   model.compile({ optimizer: new Adam({ learningRate: 0.001 }), loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
 
-  console.log(`\nTraining ${spec.title}: ${epochs} epochs, batch size ${batchSize}, Adam (learning rate 0.001).`);
+  console.log(`\nTraining ${spec.title}: ${epochs} epoch${epochs === 1 ? '' : 's'}, batch size ${batchSize}, Adam (learning rate 0.001).`);
   const tFit = Date.now();
   const history = await model.fit(xTrain, yTrain, { epochs, batchSize, validationSplit: 0.1, verbose: 1 });
   const fitMs = Date.now() - tFit;
@@ -117,11 +117,18 @@ async function main() {
 
   const svg = trainingCurvesSvg(h, {
     title: `Strata — ${spec.title} on MNIST`,
-    subtitle: `${train.n} training digits (10% validation), ${epochs} epochs, batch ${batchSize}, Adam · test accuracy ${pct(accuracy)}`,
+    subtitle: `${train.n} training digits (10% for validation), ${epochs} epochs, batch size ${batchSize}, Adam · ${test.n} test digits`,
+    testAccuracy: accuracy,
   });
   fs.writeFileSync(out, svg);
   console.log(`Training curves: ${out}`);
-  console.log(`Elapsed: ${seconds(Date.now() - t0)} in all, ${seconds(fitMs)} training (${Math.round((epochs * Math.floor(train.n * 0.9)) / (fitMs / 1000))} samples/s).`);
+  // CPU time too: on a machine shared with other jobs the wall clock overstates the run's cost.
+  const cpu = process.cpuUsage();
+  const fitted = epochs * Math.floor(train.n * 0.9);
+  console.log(
+    `Elapsed: ${seconds(Date.now() - t0)} in all (${seconds((cpu.user + cpu.system) / 1000)} CPU), ` +
+      `${seconds(fitMs)} in fit (${Math.round(fitted / (fitMs / 1000))} training samples/s, validation included).`,
+  );
 
   if (!(accuracy >= spec.target)) {
     console.error(`demo: test accuracy ${pct(accuracy)} is below the ${pct(spec.target)} target for the ${opts.model.toUpperCase()}`);

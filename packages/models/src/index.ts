@@ -1,6 +1,7 @@
 // @strata/models: the public entry. Every export is listed by name.
 export { Model } from './lib/model';
 export type { ModelArgs, TensorStructure } from './lib/model';
+export type { SummaryOptions } from './lib/summary';
 export { Sequential } from './lib/sequential';
 export type { SequentialArgs } from './lib/sequential';
 export { mapGraph } from './lib/graph';

@@ -46,3 +46,5 @@ export { argmax, argmin } from './lib/ops/reduce-arg';
 export { cumsum, cumprod } from './lib/ops/cumulative';
 export { norm } from './lib/ops/norm';
 export type { NormOrd, NormOptions } from './lib/ops/norm';
+export { setBackend, getBackend, type Backend } from './lib/wasm/backend';
+export { isWasmAvailable } from './lib/wasm/gemm-wasm';

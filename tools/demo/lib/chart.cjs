@@ -33,14 +33,15 @@ function niceAxis(lo, hi, count = 5) {
 }
 
 /** One panel: frame, grid, ticks, the series as polylines with a dot per epoch. */
-function panel({ x0, y0, width, height, title, series, yRange }) {
+function panel({ x0, y0, width, height, title, series, yRange, reference }) {
   const epochs = Math.max(...series.map((s) => s.values.length));
-  const values = series.flatMap((s) => s.values).filter(Number.isFinite);
+  const values = series.flatMap((s) => s.values).concat(reference ? [reference.value] : []).filter(Number.isFinite);
   const [lo, hi] = yRange ? yRange(values) : [Math.min(...values), Math.max(...values)];
   const y = niceAxis(lo, hi);
-  const xMax = Math.max(epochs, 2);
+  // A single epoch sits mid-panel rather than on the frame.
+  const [xMin, xMax] = epochs > 1 ? [1, epochs] : [0, 2];
   const xStep = Math.max(1, Math.ceil(epochs / 10));
-  const px = (e) => x0 + ((e - 1) / (xMax - 1)) * width;
+  const px = (e) => x0 + ((e - xMin) / (xMax - xMin)) * width;
   const py = (v) => y0 + height - ((v - y.min) / (y.max - y.min)) * height;
   const out = [];
   out.push(`<text x="${x0 + width / 2}" y="${y0 - 14}" text-anchor="middle" font-size="15" font-weight="600">${escapeXml(title)}</text>`);
@@ -49,13 +50,18 @@ function panel({ x0, y0, width, height, title, series, yRange }) {
     out.push(`<line x1="${x0}" y1="${yy}" x2="${x0 + width}" y2="${yy}" stroke="#e6e6e6"/>`);
     out.push(`<text x="${x0 - 8}" y="${yy}" dy="0.32em" text-anchor="end" font-size="12" fill="#444">${y.label(t)}</text>`);
   }
-  for (let e = 1; e <= xMax; e += xStep) {
+  for (let e = 1; e <= Math.max(epochs, 1); e += xStep) {
     const xx = px(e).toFixed(1);
     out.push(`<line x1="${xx}" y1="${y0 + height}" x2="${xx}" y2="${y0 + height + 5}" stroke="#444"/>`);
     out.push(`<text x="${xx}" y="${y0 + height + 19}" text-anchor="middle" font-size="12" fill="#444">${e}</text>`);
   }
   out.push(`<text x="${x0 + width / 2}" y="${y0 + height + 38}" text-anchor="middle" font-size="12" fill="#444">epoch</text>`);
   out.push(`<rect x="${x0}" y="${y0}" width="${width}" height="${height}" fill="none" stroke="#444"/>`);
+  if (reference && Number.isFinite(reference.value)) {
+    const yy = py(reference.value).toFixed(1);
+    out.push(`<line x1="${x0}" y1="${yy}" x2="${x0 + width}" y2="${yy}" stroke="#2a9d4b" stroke-width="1.5" stroke-dasharray="2 3"/>`);
+    out.push(`<text x="${x0 + 6}" y="${yy}" dy="-0.45em" font-size="12" fill="#2a9d4b">${escapeXml(reference.label)}</text>`);
+  }
   for (const s of series) {
     const pts = s.values.map((v, i) => [px(i + 1), py(v)]).filter(([, v]) => Number.isFinite(v));
     if (!pts.length) continue;
@@ -80,12 +86,13 @@ function legend(x, y) {
 
 /**
  * The SVG text of a Keras `History`: loss and accuracy per epoch, training and validation.
- * `history` maps 'loss', 'val_loss', 'accuracy', 'val_accuracy' to per-epoch numbers.
+ * `history` maps 'loss', 'val_loss', 'accuracy', 'val_accuracy' to per-epoch numbers; a
+ * `testAccuracy` is drawn as a horizontal reference line in the accuracy panel.
  */
-function trainingCurvesSvg(history, { title, subtitle = '' } = {}) {
+function trainingCurvesSvg(history, { title, subtitle = '', testAccuracy } = {}) {
   const W = 980;
-  const H = 440;
-  const top = 96;
+  const H = 460;
+  const top = 112;
   const panelH = H - top - 56;
   const panelW = (W - 3 * 80) / 2 + 20;
   const seriesOf = (key) =>
@@ -98,7 +105,7 @@ function trainingCurvesSvg(history, { title, subtitle = '' } = {}) {
     `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
     `<text x="${W / 2}" y="30" text-anchor="middle" font-size="18" font-weight="700">${escapeXml(title || 'Training curves')}</text>`,
     subtitle ? `<text x="${W / 2}" y="50" text-anchor="middle" font-size="13" fill="#555">${escapeXml(subtitle)}</text>` : '',
-    legend(W / 2 - 95, 68),
+    legend(W / 2 - 95, 74),
     panel({
       x0: 70, y0: top, width: panelW, height: panelH, title: 'Loss', series: seriesOf('loss'),
       yRange: (v) => [0, Math.max(...v)],
@@ -106,6 +113,7 @@ function trainingCurvesSvg(history, { title, subtitle = '' } = {}) {
     panel({
       x0: 70 + panelW + 90, y0: top, width: panelW, height: panelH, title: 'Accuracy', series: seriesOf('accuracy'),
       yRange: (v) => [Math.min(...v), Math.min(1, Math.max(...v))],
+      reference: testAccuracy === undefined ? undefined : { value: testAccuracy, label: `test ${(100 * testAccuracy).toFixed(2)}%` },
     }),
     '</svg>',
   ];

@@ -76,3 +76,17 @@ describe('Sequential', () => {
     expect(() => new Sequential().predict(zeros([1, 2]))).toThrow(/has no layers/);
   });
 });
+
+describe('fromConfig', () => {
+  it('rebuilds Sequential and functional models from getConfig()', () => {
+    const seq = new Sequential({ layers: [new Dense({ units: 2, inputShape: [3] })] });
+    const seqCopy = Sequential.fromConfig(seq.getConfig());
+    expect(seqCopy).toBeInstanceOf(Sequential);
+    expect(seqCopy.countParams()).toBe(8);
+    const x = input({ shape: [3] });
+    const func = new Model({ inputs: x, outputs: new Dense({ units: 1 }).apply(x) });
+    const funcCopy = Model.fromConfig(func.getConfig());
+    expect(funcCopy.layers.map((l) => l.className)).toEqual(['InputLayer', 'Dense']);
+    expect((funcCopy.predict(zeros([2, 3])) as ReturnType<typeof zeros>).shape).toEqual([2, 1]);
+  });
+});

@@ -234,4 +234,18 @@ export class Model extends Layer {
   override getConfig(): Record<string, unknown> {
     return modelToJSON(this)['config'] as Record<string, unknown>;
   }
+
+  /** Builds a functional model from its Keras config (`Model.from_config`). */
+  static override fromConfig<T extends Layer>(this: new (args: never) => T, config: Record<string, unknown>): T {
+    // Loaded lazily: from-json imports this module (and Sequential, which extends Model).
+    const { modelFromJSON } = requireLazily('./from-json') as typeof import('./from-json');
+    const className = (this as unknown as { className: string }).className;
+    return modelFromJSON({ class_name: className === 'Sequential' ? 'Sequential' : 'Functional', config }) as unknown as T;
+  }
+}
+
+// The package compiles to CommonJS; its lib typings have no Node `require`, so declare the one use.
+declare const require: (id: string) => unknown;
+function requireLazily(id: string): unknown {
+  return require(id);
 }

@@ -52,7 +52,8 @@ export class AdditiveAttention extends Attention {
   }
 
   override getConfig(): Record<string, unknown> {
-    const { score_mode: _scoreMode, ...config } = super.getConfig();
+    const config = super.getConfig();
+    delete config['score_mode'];
     return config;
   }
 }

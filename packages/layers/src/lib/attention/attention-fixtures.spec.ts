@@ -5,7 +5,7 @@ import { Tensor, add, grad, mul, sum, tensor, variableGrads } from '@strata/tens
 import { expectClose } from '@strata/tensor/testing';
 import { Layer } from '../engine/layer';
 import { Shape } from '../engine/shape';
-import { deserialize, serialize } from '../registry';
+import { LayerJSON, deserialize, serialize } from '../registry';
 
 interface Arr {
   shape: number[];
@@ -55,6 +55,7 @@ const fx = JSON.parse(readFileSync(join(__dirname, '__fixtures__/attention.json'
   mha: MhaCase[];
   mha_regularized: { config: Record<string, unknown>; weights: Arr[]; output: Arr; losses_sum: number };
   configs: { class_name: string; config: Record<string, unknown> }[];
+  serialized: LayerJSON[];
 };
 
 const t = (a: Arr) => tensor(a.data, a.shape);
@@ -153,5 +154,11 @@ describe('attention layers against Keras fixtures', () => {
     expect(layer.className).toBe(c.class_name);
     expect(layer.getConfig()).toEqual(c.config);
     expect(serialize(layer)).toEqual({ module: 'keras.layers', class_name: c.class_name, config: c.config, registered_name: null });
+  });
+
+  it.each(fx.serialized.map((j) => [j.class_name, j] as const))('loads the JSON Keras wrote for a built %s, built, and writes it back', (_n, json) => {
+    const layer = deserialize(json);
+    expect(layer.built).toBe(true);
+    expect(serialize(layer)).toEqual(json);
   });
 });

@@ -98,7 +98,8 @@ export class Attention extends Layer {
     }
     let pairs = add(expandDims(query, -2), expandDims(key, -3));
     if (this.scale) pairs = mul(this.scale.value, pairs);
-    return mul(this.concatScoreWeight!.value, sum(tanh(pairs), -1));
+    const scores = sum(tanh(pairs), -1);
+    return this.concatScoreWeight ? mul(this.concatScoreWeight.value, scores) : scores;
   }
 
   override call(inputs: Tensor | Tensor[], context: CallContext): Tensor | Tensor[] {

@@ -1,7 +1,7 @@
 import { get as getActivation } from '@strata/activations';
 import { Tensor, ValueError, Variable, add, matmul, reshape, show } from '@strata/tensor';
 import { InputSpec } from '../engine/input-spec';
-import { CallContext, Layer } from '../engine/layer';
+import { Layer } from '../engine/layer';
 import { LayerArgs } from '../engine/layer-args';
 import { Shape, singleShape } from '../engine/shape';
 
@@ -75,7 +75,7 @@ export class EinsumProjection extends Layer {
     this.inputSpec = new InputSpec({ minNdim: this.boundDims + 1, axes });
   }
 
-  override call(x: Tensor, _context?: CallContext): Tensor {
+  override call(x: Tensor): Tensor {
     const free = x.shape.slice(0, x.rank - this.boundDims);
     const inSize = this.kernel.shape.slice(0, this.boundDims).reduce((p, d) => p * d, 1);
     const outSize = this.outputDims.reduce((p, d) => p * d, 1);

@@ -20,6 +20,7 @@ export interface AttentionLayout {
   axes: number[];
 }
 
+/** Keras's einsum layout for projected tensors of rank `rank`: every axis but the attention axes and the features is a batch axis. */
 export function attentionLayout(rank: number, axes: readonly number[]): AttentionLayout {
   const batchAxes = Array.from({ length: rank - 1 }, (_, i) => i).filter((i) => !axes.includes(i));
   return { batchAxes, axes: [...axes] };

@@ -104,12 +104,15 @@ export class Bidirectional extends Layer {
     const b = this.backwardLayer;
     if (f.goBackwards === b.goBackwards) {
       throw new ValueError(
-        `Bidirectional: the forward and backward layers must have different goBackwards values, received forward goBackwards=${f.goBackwards} and backward goBackwards=${b.goBackwards}`,
+        'Bidirectional: the forward and backward layers must have different goBackwards values, ' +
+          `received forward goBackwards=${f.goBackwards} and backward goBackwards=${b.goBackwards}`,
       );
     }
     for (const key of ['stateful', 'returnSequences', 'returnState'] as const) {
       if (f[key] !== b[key]) {
-        throw new ValueError(`Bidirectional: the forward and backward layers must have the same ${key}, received ${f[key]} (forward) and ${b[key]} (backward)`);
+        throw new ValueError(
+          `Bidirectional: the forward and backward layers must have the same ${key}, received ${f[key]} (forward) and ${b[key]} (backward)`,
+        );
       }
     }
   }
@@ -119,7 +122,8 @@ export class Bidirectional extends Layer {
   override applyMulti(inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[], args: CallArgs = {}): Tensor[] | SymbolicTensor[] {
     const init = args.initialState;
     if (init === undefined || init === null) return super.applyMulti(inputs as Tensor[], args);
-    const { initialState: _, ...rest } = args;
+    const rest: CallArgs = { ...args };
+    delete rest.initialState;
     const states = (Array.isArray(init) ? init : [init]) as Tensor[];
     return super.applyMulti([...(Array.isArray(inputs) ? inputs : [inputs]), ...states] as Tensor[], rest);
   }
@@ -137,7 +141,9 @@ export class Bidirectional extends Layer {
   override call(inputs: Tensor | Tensor[], context: CallContext): Tensor | Tensor[] {
     const [seq, ...init] = Array.isArray(inputs) ? inputs : [inputs];
     if (init.length % 2 !== 0) {
-      throw new ValueError(`Bidirectional '${this.name}': initialState must hold the forward states then as many backward states, received ${init.length} tensors`);
+      throw new ValueError(
+        `Bidirectional '${this.name}': initialState must hold the forward states then as many backward states, received ${init.length} tensors`,
+      );
     }
     const mask = (Array.isArray(context.mask) ? context.mask[0] : context.mask) ?? null;
     const half = init.length / 2;
@@ -212,7 +218,9 @@ export class Bidirectional extends Layer {
     const reg = layerRegistry();
     const args = argsFromConfig(rest);
     args['layer'] = layer instanceof Layer ? layer : reg.deserialize(layer as never);
-    if (backward !== undefined && backward !== null) args['backwardLayer'] = backward instanceof Layer ? backward : reg.deserialize(backward as never);
+    if (backward !== undefined && backward !== null) {
+      args['backwardLayer'] = backward instanceof Layer ? backward : reg.deserialize(backward as never);
+    }
     return new this(args as never);
   }
 }

@@ -85,3 +85,10 @@ export function pickConfig(entries: Record<string, unknown>, keys: readonly stri
   for (const k of keys) out[k] = entries[k];
   return out;
 }
+
+/** The cell's share of a recurrent layer's arguments: all but the layer-level ones (name, shapes, activity regularizer). */
+export function cellArgsOf<T extends object>(args: T): T {
+  const out = { ...args } as Record<string, unknown>;
+  for (const k of ['name', 'inputShape', 'batchInputShape', 'batchShape', 'batchSize', 'activityRegularizer']) delete out[k];
+  return out as unknown as T;
+}

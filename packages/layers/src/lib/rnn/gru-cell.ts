@@ -6,7 +6,7 @@ import { GateAct } from './gate-activations';
 import { gruGates, gruStep } from './gru-kernel';
 import { RecurrentCell } from './recurrent-cell';
 import { SequenceRunner } from './rnn-cell';
-import { StepGradSink } from './step-grad-sink';
+import { SequenceGrads } from './sequence-grads';
 
 /** Options of `new GRUCell(...)`: Keras's arguments in camelCase. */
 export interface GRUCellArgs extends GatedCellArgs {
@@ -77,7 +77,7 @@ export class GRUCell extends RecurrentCell {
     const [batch, features] = x.shape;
     const seq = reshape(x, [batch, 1, features]);
     if (this.act !== null && this.rec !== null) {
-      const [h] = this.runner(seq, training).step(0, states);
+      const [h] = this.runner(seq, training, this.act, this.rec).step(0, states);
       return [h, [h]];
     }
     const h = this.stepOps(seq, states[0], training);
@@ -88,7 +88,9 @@ export class GRUCell extends RecurrentCell {
   private stepOps(seq: Tensor, hPrev: Tensor, training: boolean): Tensor {
     const [batch, , features] = seq.shape;
     const [inputBias, recurrentBias] = this.biases();
-    const [xz, xr, xh] = split(this.project(seq, this.inputMasks(training, batch, features), inputBias), 3, 1);
+    let proj = this.project(seq, this.inputMasks(training, batch, features));
+    if (inputBias) proj = add(proj, inputBias);
+    const [xz, xr, xh] = split(proj, 3, 1);
     const masks = this.recurrentMasks(training, batch);
     const rec = this.recurrentActivation;
     let hh: Tensor;
@@ -109,28 +111,30 @@ export class GRUCell extends RecurrentCell {
   }
 
   override sequenceRunner(seq: Tensor, training: boolean): SequenceRunner | null {
-    return this.act === null || this.rec === null ? null : this.runner(seq, training);
+    return this.act === null || this.rec === null ? null : this.runner(seq, training, this.act, this.rec);
   }
 
-  private runner(seq: Tensor, training: boolean): SequenceRunner {
-    const [batch, time, features] = seq.shape;
-    const [inputBias, recBias] = this.biases();
-    const proj = this.project(seq, this.inputMasks(training, batch, features), inputBias);
+  private runner(seq: Tensor, training: boolean, act: GateAct, rec: GateAct): SequenceRunner {
+    const [batch, , features] = seq.shape;
+    const proj = this.project(seq, this.inputMasks(training, batch, features));
+    const bias = this.bias?.value ?? null;
     const masks = this.recurrentMasks(training, batch);
-    const sink = new StepGradSink(proj);
-    const act = this.act!;
-    const rec = this.rec!;
     if (this.resetAfter) {
-      const recurrent = this.recurrentProjector(masks);
-      return { step: (t, [hPrev]) => [gruStep({ proj, time, t, hU: recurrent(hPrev), hPrev, recBias, act, rec, sink })] };
+      const kernel = masks ? null : this.recurrentKernel.value;
+      const grads = new SequenceGrads({ proj, bias, kernel, batch }, true);
+      // Under recurrent dropout the cell makes `(h * mask_g) · U_g` per gate; otherwise the kernel makes `h · U`.
+      const external = masks ? this.recurrentProjector(masks) : null;
+      return { step: (t, [hPrev]) => [gruStep({ seq: grads, t, hPrev, hU: external ? external(hPrev) : null, act, rec })] };
     }
-    // Keras 2's formulation: a second product inside the step, on the reset state.
+    // Keras 2's formulation: a second product inside the step, on the reset state; both products
+    // are ops of their own, around the two halves of the fused step.
+    const grads = new SequenceGrads({ proj, bias, kernel: null, batch });
     const zr = this.recurrentProjector(masks, 0, 2);
     const uh = this.gateBlock(this.recurrentKernel.value, 2);
     return {
       step: (t, [hPrev]) => {
         const hForReset = masks && masks.length > 1 ? mul(hPrev, masks[2]) : hPrev;
-        const gates = gruGates({ proj, time, t, hUzr: zr(hPrev), hPrev, hForReset, act, rec, sink });
+        const gates = gruGates({ seq: grads, t, hUzr: zr(hPrev), hPrev, hForReset, act, rec });
         return [gates.finish(matmul(gates.rh, uh))];
       },
     };

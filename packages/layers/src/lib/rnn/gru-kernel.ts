@@ -1,66 +1,55 @@
 import { Tensor, isRecording, record } from '@strata/tensor';
 import { GateAct, activateRange, gateDeriv } from './gate-activations';
-import { StepGradSink, cacheArray } from './step-grad-sink';
+import { SequenceGrads, cacheArray } from './sequence-grads';
 
-/** Operands shared by the GRU step kernels; the projection's gates are in Keras's order z, r, h. */
+/** Operands shared by the GRU step kernels; gates in Keras's order z, r, h. */
 interface GruCommon {
-  /** Input projection of the sequence, `(batch * time, 3 * units)`, input bias included. */
-  proj: Tensor;
-  time: number;
+  seq: SequenceGrads;
   t: number;
   hPrev: Tensor;
   act: GateAct;
   rec: GateAct;
-  sink: StepGradSink;
 }
 
-/** A `reset_after=True` step: `hU = h · recurrentKernel`, `(batch, 3 * units)`, plus the recurrent bias row. */
+/** A `reset_after=True` step (`seq` keeps the recurrent `dz` separately; bias `(2, 3u)`). */
 export interface GruStepArgs extends GruCommon {
-  hU: Tensor;
-  recBias: Tensor | null;
-}
-
-function writeRows(sink: StepGradSink, dX: Float32Array, batch: number, width: number, offset: number, time: number, t: number, G: number): void {
-  if (!sink.wanted) return;
-  const buf = sink.buffer();
-  for (let b = 0; b < batch; b++) buf.set(dX.subarray(b * width, (b + 1) * width), (b * time + t) * G + offset);
+  /** `hPrev · U` when the cell computes it (per-gate recurrent dropout); null: the step does. */
+  hU: Tensor | null;
 }
 
 /**
  * The fused GRU step with `reset_after=True` (Keras's default, cuDNN's formulation):
  * `z = rec(x_z + u_z)`, `r = rec(x_r + u_r)`, `hh = act(x_h + r * u_h)`, `h = z * hPrev + (1 - z) * hh`,
- * where `u = h · recurrentKernel + recurrentBias`. Returns `h`, `(batch, units)`.
+ * where `x = proj[t] + inputBias` and `u = hPrev · U + recurrentBias`. Returns `h`, `(batch, units)`.
  */
 export function gruStep(a: GruStepArgs): Tensor {
-  const { proj, time, t, hU, hPrev, recBias, act, rec, sink } = a;
+  const { seq, t, hPrev, hU, act, rec } = a;
   const [batch, units] = hPrev.shape;
   const G = 3 * units;
-  const X = proj.data as Float32Array;
-  const HU = hU.data as Float32Array;
+  const X = seq.projRows(t);
+  const IB = seq.biasRow(0);
+  const RB = seq.biasRow(1);
+  const HU = hU ? (hU.data as Float32Array) : seq.recurrentProduct(t, hPrev);
   const HP = hPrev.data as Float32Array;
-  const RB = recBias ? (recBias.data as Float32Array) : new Float32Array(G);
   const gates = cacheArray(batch * G, isRecording());
   const hOut = new Float32Array(batch * units);
   for (let b = 0; b < batch; b++) {
-    const xo = (b * time + t) * G;
     const go = b * G;
-    for (let j = 0; j < 2 * units; j++) gates[go + j] = X[xo + j] + HU[go + j] + RB[j];
+    for (let j = 0; j < 2 * units; j++) gates[go + j] = X[go + j] + IB[j] + HU[go + j] + RB[j];
     activateRange(rec, gates, go, go + 2 * units);
-    for (let j = 2 * units; j < G; j++) gates[go + j] = X[xo + j] + gates[go + j - units] * (HU[go + j] + RB[j]);
+    for (let j = 2 * units; j < G; j++) gates[go + j] = X[go + j] + IB[j] + gates[go + j - units] * (HU[go + j] + RB[j]);
     activateRange(act, gates, go + 2 * units, go + G);
     for (let j = 0; j < units; j++) {
       const z = gates[go + j];
       hOut[b * units + j] = z * HP[b * units + j] + (1 - z) * gates[go + 2 * units + j];
     }
   }
-  const first = sink.claimFirst();
-  const inputs = recBias ? [proj, hU, hPrev, recBias] : [proj, hU, hPrev];
+  const first = seq.claimFirst();
+  const inputs = [...seq.inputs, hPrev, ...(hU ? [hU] : [])];
   return record(new Tensor(hOut, [batch, units], 'float32'), inputs, (dh) => {
     const D = dh.data as Float32Array;
-    const dHU = new Float32Array(batch * G);
-    const dX = new Float32Array(batch * G);
-    const dHp = new Float32Array(batch * units);
-    const dRb = new Float32Array(G);
+    const dX = seq.block(t);
+    const dR = seq.recBlock(t);
     for (let b = 0; b < batch; b++) {
       const go = b * G;
       for (let j = 0; j < units; j++) {
@@ -72,22 +61,19 @@ export function gruStep(a: GruStepArgs): Tensor {
         const dhh = D[k] * (1 - z) * gateDeriv(act, hh);
         const dz = D[k] * (HP[k] - hh) * gateDeriv(rec, z);
         const dr = dhh * uh * gateDeriv(rec, r);
-        dX[go + j] = dHU[go + j] = dz;
-        dX[go + units + j] = dHU[go + units + j] = dr;
+        dX[go + j] = dR[go + j] = dz;
+        dX[go + units + j] = dR[go + units + j] = dr;
         dX[go + 2 * units + j] = dhh;
-        dHU[go + 2 * units + j] = dhh * r;
-        dHp[k] = D[k] * z;
+        dR[go + 2 * units + j] = dhh * r;
       }
-      for (let j = 0; j < G; j++) dRb[j] += dHU[go + j];
     }
-    writeRows(sink, dX, batch, G, 0, time, t, G);
-    const grads = [
-      first && sink.wanted ? sink.take() : null,
-      new Tensor(dHU, [batch, G], 'float32'),
-      new Tensor(dHp, [batch, units], 'float32'),
-    ];
-    if (recBias) grads.push(new Tensor(dRb, [G], 'float32'));
-    return grads;
+    // dhPrev: through the recurrent product (unless the cell made it), plus the direct z * dh.
+    const dHp = hU ? new Tensor(new Float32Array(batch * units), [batch, units], 'float32') : seq.recurrentGrad(t);
+    const dHpData = dHp.data as Float32Array;
+    for (let b = 0; b < batch; b++) {
+      for (let j = 0; j < units; j++) dHpData[b * units + j] += D[b * units + j] * gates[b * G + j];
+    }
+    return [...(first ? seq.finish() : seq.none()), dHp, ...(hU ? [seq.recTensor(t)] : [])];
   });
 }
 
@@ -112,10 +98,11 @@ export interface GruGates {
  * (it consumes `rh` through the product) and leaves `dz` for the gates' op.
  */
 export function gruGates(a: GruGatesArgs): GruGates {
-  const { proj, time, t, hUzr, hPrev, hForReset, act, rec, sink } = a;
+  const { seq, t, hUzr, hPrev, hForReset, act, rec } = a;
   const [batch, units] = hPrev.shape;
   const G = 3 * units;
-  const X = proj.data as Float32Array;
+  const X = seq.projRows(t);
+  const IB = seq.biasRow(0);
   const HU = hUzr.data as Float32Array;
   const HR = hForReset.data as Float32Array;
   const HP = hPrev.data as Float32Array;
@@ -123,17 +110,17 @@ export function gruGates(a: GruGatesArgs): GruGates {
   const zr = cacheArray(batch * 2 * units, recording, 0);
   const rhOut = new Float32Array(batch * units);
   for (let b = 0; b < batch; b++) {
-    const xo = (b * time + t) * G;
     const go = b * 2 * units;
-    for (let j = 0; j < 2 * units; j++) zr[go + j] = X[xo + j] + HU[go + j];
+    for (let j = 0; j < 2 * units; j++) zr[go + j] = X[b * G + j] + IB[j] + HU[go + j];
     activateRange(rec, zr, go, go + 2 * units);
     for (let j = 0; j < units; j++) rhOut[b * units + j] = zr[go + units + j] * HR[b * units + j];
   }
-  const first = sink.claimFirst();
+  const first = seq.claimFirst();
   let dzStash: Float32Array | null = null;
 
-  const rh = record(new Tensor(rhOut, [batch, units], 'float32'), [proj, hUzr, hForReset], (drh) => {
+  const rh = record(new Tensor(rhOut, [batch, units], 'float32'), [...seq.inputs, hUzr, hForReset], (drh) => {
     const D = drh.data as Float32Array;
+    const dX = seq.block(t);
     const dZR = new Float32Array(batch * 2 * units);
     const dHR = new Float32Array(batch * units);
     for (let b = 0; b < batch; b++) {
@@ -141,14 +128,13 @@ export function gruGates(a: GruGatesArgs): GruGates {
       for (let j = 0; j < units; j++) {
         const k = b * units + j;
         const r = zr[go + units + j];
-        dZR[go + j] = dzStash ? dzStash[k] : 0;
-        dZR[go + units + j] = D[k] * HR[k] * gateDeriv(rec, r);
+        dX[b * G + j] = dZR[go + j] = dzStash ? dzStash[k] : 0;
+        dX[b * G + units + j] = dZR[go + units + j] = D[k] * HR[k] * gateDeriv(rec, r);
         dHR[k] = D[k] * r;
       }
     }
     dzStash = null;
-    writeRows(sink, dZR, batch, 2 * units, 0, time, t, G);
-    return [first && sink.wanted ? sink.take() : null, new Tensor(dZR, [batch, 2 * units], 'float32'), new Tensor(dHR, [batch, units], 'float32')];
+    return [...(first ? seq.finish() : seq.none()), new Tensor(dZR, [batch, 2 * units], 'float32'), new Tensor(dHR, [batch, units], 'float32')];
   });
 
   const finish = (hUh: Tensor): Tensor => {
@@ -156,8 +142,7 @@ export function gruGates(a: GruGatesArgs): GruGates {
     const hh = cacheArray(batch * units, recording, 1);
     const hOut = new Float32Array(batch * units);
     for (let b = 0; b < batch; b++) {
-      const xo = (b * time + t) * G + 2 * units;
-      for (let j = 0; j < units; j++) hh[b * units + j] = X[xo + j] + UH[b * units + j];
+      for (let j = 0; j < units; j++) hh[b * units + j] = X[b * G + 2 * units + j] + IB[2 * units + j] + UH[b * units + j];
     }
     activateRange(act, hh, 0, batch * units);
     for (let b = 0; b < batch; b++) {
@@ -169,6 +154,7 @@ export function gruGates(a: GruGatesArgs): GruGates {
     }
     return record(new Tensor(hOut, [batch, units], 'float32'), [hUh, hPrev], (dh) => {
       const D = dh.data as Float32Array;
+      const dX = seq.block(t);
       const dHh = new Float32Array(batch * units);
       const dHp = new Float32Array(batch * units);
       dzStash = new Float32Array(batch * units);
@@ -176,12 +162,11 @@ export function gruGates(a: GruGatesArgs): GruGates {
         for (let j = 0; j < units; j++) {
           const k = b * units + j;
           const z = zr[b * 2 * units + j];
-          dHh[k] = D[k] * (1 - z) * gateDeriv(act, hh[k]);
+          dX[b * G + 2 * units + j] = dHh[k] = D[k] * (1 - z) * gateDeriv(act, hh[k]);
           dzStash[k] = D[k] * (HP[k] - hh[k]) * gateDeriv(rec, z);
           dHp[k] = D[k] * z;
         }
       }
-      writeRows(sink, dHh, batch, units, 2 * units, time, t, G);
       return [new Tensor(dHh, [batch, units], 'float32'), new Tensor(dHp, [batch, units], 'float32')];
     });
   };

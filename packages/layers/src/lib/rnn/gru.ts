@@ -1,6 +1,7 @@
 import { ValueError, show } from '@strata/tensor';
 import { GRUCell, GRUCellArgs } from './gru-cell';
 import { InputSpec } from '../engine/input-spec';
+import { cellArgsOf } from './cell-args';
 import { RNN, RNNLayerArgs } from './rnn';
 
 /** Options of `new GRU(...)`: the cell's arguments and the RNN's, in camelCase. */
@@ -12,7 +13,8 @@ export interface GRUArgs extends GRUCellArgs, RNNLayerArgs {
 /** Keras's key order of `GRU.get_config()` after the RNN flags. */
 const KEYS = [
   'units', 'activation', 'recurrent_activation', 'use_bias', 'kernel_initializer', 'recurrent_initializer',
-  'bias_initializer', 'kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'recurrent_constraint', 'bias_constraint', 'dropout', 'recurrent_dropout', 'reset_after', 'seed',
+  'bias_initializer', 'kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer', 'activity_regularizer',
+  'kernel_constraint', 'recurrent_constraint', 'bias_constraint', 'dropout', 'recurrent_dropout', 'reset_after', 'seed',
 ] as const;
 
 function checkCudnn(value: unknown, who: string): 'auto' | boolean {
@@ -41,8 +43,7 @@ export class GRU extends RNN {
   readonly useCudnn: 'auto' | boolean;
 
   constructor(args: GRUArgs) {
-    const { name: _name, inputShape: _i, batchInputShape: _b, batchShape: _s, batchSize: _n, activityRegularizer: _a, ...cellArgs } = args ?? ({} as GRUArgs);
-    super({ ...args, cell: new GRUCell({ ...cellArgs, name: 'gru_cell' }, 'GRU') });
+    super({ ...args, cell: new GRUCell({ ...cellArgsOf(args ?? ({} as GRUArgs)), name: 'gru_cell' }, 'GRU') });
     this.inputSpec = new InputSpec({ ndim: 3 });
     this.useCudnn = checkCudnn(args.useCudnn, 'GRU');
   }

@@ -10,6 +10,5 @@ declare const require: (id: string) => unknown;
  * exists. By the time a config is read or written, every module has finished loading.
  */
 export function layerRegistry(): typeof Registry {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('../registry') as typeof Registry;
 }

@@ -46,10 +46,10 @@ describe('LSTMCell', () => {
       ['recurrent_kernel', [2, 8]],
       ['bias', [8]],
     ]);
-    expect(Array.from(cell.bias!.value.data)).toEqual([0, 0, 1, 1, 0, 0, 0, 0]);
+    expect(Array.from(cell.getWeights()[2].data)).toEqual([0, 0, 1, 1, 0, 0, 0, 0]);
     const plain = new LSTMCell({ units: 2, unitForgetBias: false, biasInitializer: 'ones' });
     plain.maybeBuild([3, 5]);
-    expect(Array.from(plain.bias!.value.data)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(Array.from(plain.getWeights()[2].data)).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
   });
 
   it('passes the layer contract through applyMulti([x, h, c])', () => {

@@ -7,7 +7,7 @@ import { GateAct } from './gate-activations';
 import { lstmStep } from './lstm-kernel';
 import { RecurrentCell } from './recurrent-cell';
 import { SequenceRunner } from './rnn-cell';
-import { StepGradSink } from './step-grad-sink';
+import { SequenceGrads } from './sequence-grads';
 
 /** Options of `new LSTMCell(...)`: Keras's arguments in camelCase. */
 export interface LSTMCellArgs extends GatedCellArgs {
@@ -74,11 +74,11 @@ export class LSTMCell extends RecurrentCell {
     const [batch, features] = x.shape;
     const seq = reshape(x, [batch, 1, features]);
     if (this.act !== null && this.rec !== null) {
-      const [h, c] = this.runner(seq, training).step(0, states);
+      const [h, c] = this.runner(seq, training, this.act, this.rec).step(0, states);
       return [h, [h, c]];
     }
-    const proj = this.project(seq, this.inputMasks(training, batch, features), this.bias?.value ?? null);
-    const z = add(proj, this.recurrentProjector(this.recurrentMasks(training, batch))(states[0]));
+    let z = add(this.project(seq, this.inputMasks(training, batch, features)), this.recurrentProjector(this.recurrentMasks(training, batch))(states[0]));
+    if (this.bias) z = add(z, this.bias.value);
     const [zi, zf, zc, zo] = split(z, 4, 1);
     const rec = this.recurrentActivation;
     const c = add(mul(rec(zf), states[1]), mul(rec(zi), this.activation(zc)));
@@ -87,17 +87,21 @@ export class LSTMCell extends RecurrentCell {
   }
 
   override sequenceRunner(seq: Tensor, training: boolean): SequenceRunner | null {
-    return this.act === null || this.rec === null ? null : this.runner(seq, training);
+    return this.act === null || this.rec === null ? null : this.runner(seq, training, this.act, this.rec);
   }
 
-  private runner(seq: Tensor, training: boolean): SequenceRunner {
-    const [batch, time, features] = seq.shape;
-    const proj = this.project(seq, this.inputMasks(training, batch, features), this.bias?.value ?? null);
-    const recurrent = this.recurrentProjector(this.recurrentMasks(training, batch));
-    const sink = new StepGradSink(proj);
-    const act = this.act!;
-    const rec = this.rec!;
-    return { step: (t, [h, c]) => lstmStep({ proj, time, t, hU: recurrent(h), cPrev: c, act, rec, sink }) };
+  private runner(seq: Tensor, training: boolean, act: GateAct, rec: GateAct): SequenceRunner {
+    const [batch, , features] = seq.shape;
+    const masks = this.recurrentMasks(training, batch);
+    const grads = new SequenceGrads({
+      proj: this.project(seq, this.inputMasks(training, batch, features)),
+      bias: this.bias?.value ?? null,
+      kernel: masks ? null : this.recurrentKernel.value,
+      batch,
+    });
+    // Under recurrent dropout the cell makes `(h * mask_g) · U_g` per gate; otherwise the kernel makes `h · U`.
+    const external = masks ? this.recurrentProjector(masks) : null;
+    return { step: (t, [h, c]) => lstmStep({ seq: grads, t, hPrev: h, cPrev: c, hU: external ? external(h) : null, act, rec }) };
   }
 
   override configEntries(): Record<string, unknown> {

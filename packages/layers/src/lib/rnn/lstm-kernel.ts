@@ -1,34 +1,33 @@
 import { Tensor, isRecording, record } from '@strata/tensor';
 import { GateAct, activateRange, gateDeriv } from './gate-activations';
-import { StepGradSink, cacheArray } from './step-grad-sink';
+import { SequenceGrads, cacheArray } from './sequence-grads';
 
-/** One LSTM step's operands: gates `z = proj[b * time + t] + hU` in Keras's order i, f, c, o. */
+/** One LSTM step's operands. Gates in Keras's order i, f, c, o: `z = proj[t] + bias + hPrev · U`. */
 export interface LstmStepArgs {
-  /** Input projection of the sequence, `(batch * time, 4 * units)`, bias included. */
-  proj: Tensor;
-  time: number;
+  seq: SequenceGrads;
   t: number;
-  /** `h · recurrentKernel`, `(batch, 4 * units)`. */
-  hU: Tensor;
+  hPrev: Tensor;
   cPrev: Tensor;
+  /** `hPrev · U` when the cell computes it (per-gate recurrent dropout); null: the step does. */
+  hU: Tensor | null;
   act: GateAct;
   rec: GateAct;
-  sink: StepGradSink;
 }
 
 /**
- * The fused LSTM gate math of one step (Keras's `_compute_carry_and_output_fused`):
- * `i = rec(z_i)`, `f = rec(z_f)`, `c = f * cPrev + i * act(z_c)`, `o = rec(z_o)`, `h = o * act(c)`.
- * One loop over the gates forward; backward, `h`'s op leaves `dz_o` for `c`'s op, which then
- * writes all of `dz` at once (autodiff always runs `h`'s op first: it consumes `c`).
+ * The fused LSTM step (Keras's `_compute_carry_and_output_fused`): `i = rec(z_i)`, `f = rec(z_f)`,
+ * `c = f * cPrev + i * act(z_c)`, `o = rec(z_o)`, `h = o * act(c)`. One loop over the gates
+ * forward. Backward, `h`'s op leaves `dz_o` for `c`'s op (autodiff always runs `h`'s op first: it
+ * consumes `c`), which writes all of `dz` into the sequence's buffer at once.
  * Returns `[h, c]`, each `(batch, units)`.
  */
 export function lstmStep(a: LstmStepArgs): [Tensor, Tensor] {
-  const { proj, time, t, hU, cPrev, act, rec, sink } = a;
+  const { seq, t, hPrev, cPrev, hU, act, rec } = a;
   const [batch, units] = cPrev.shape;
   const G = 4 * units;
-  const X = proj.data as Float32Array;
-  const HU = hU.data as Float32Array;
+  const X = seq.projRows(t);
+  const B = seq.biasRow(0);
+  const HU = hU ? (hU.data as Float32Array) : seq.recurrentProduct(t, hPrev);
   const CP = cPrev.data as Float32Array;
   const recording = isRecording();
   const gates = cacheArray(batch * G, recording, 0);
@@ -36,9 +35,8 @@ export function lstmStep(a: LstmStepArgs): [Tensor, Tensor] {
   const cOut = new Float32Array(batch * units);
   const hOut = new Float32Array(batch * units);
   for (let b = 0; b < batch; b++) {
-    const xo = (b * time + t) * G;
     const go = b * G;
-    for (let j = 0; j < G; j++) gates[go + j] = X[xo + j] + HU[go + j];
+    for (let j = 0; j < G; j++) gates[go + j] = X[go + j] + HU[go + j] + B[j];
     activateRange(rec, gates, go, go + 2 * units);
     activateRange(act, gates, go + 2 * units, go + 3 * units);
     activateRange(rec, gates, go + 3 * units, go + G);
@@ -51,12 +49,13 @@ export function lstmStep(a: LstmStepArgs): [Tensor, Tensor] {
     activateRange(act, actC, so, so + units);
     for (let j = 0; j < units; j++) hOut[so + j] = gates[go + 3 * units + j] * actC[so + j];
   }
-  const first = sink.claimFirst();
+  const first = seq.claimFirst();
   let dO: Float32Array | null = null;
 
-  const c = record(new Tensor(cOut, [batch, units], 'float32'), [proj, hU, cPrev], (dc) => {
+  const inputs = [...seq.inputs, hU ?? hPrev, cPrev];
+  const c = record(new Tensor(cOut, [batch, units], 'float32'), inputs, (dc) => {
     const D = dc.data as Float32Array;
-    const dG = new Float32Array(batch * G);
+    const dz = seq.block(t);
     const dCp = new Float32Array(batch * units);
     for (let b = 0; b < batch; b++) {
       const go = b * G;
@@ -67,19 +66,16 @@ export function lstmStep(a: LstmStepArgs): [Tensor, Tensor] {
         const f = gates[go + units + j];
         const g = gates[go + 2 * units + j];
         const d = D[k];
-        dG[go + j] = d * g * gateDeriv(rec, i);
-        dG[go + units + j] = d * CP[k] * gateDeriv(rec, f);
-        dG[go + 2 * units + j] = d * i * gateDeriv(act, g);
-        dG[go + 3 * units + j] = dO ? dO[k] : 0;
+        dz[go + j] = d * g * gateDeriv(rec, i);
+        dz[go + units + j] = d * CP[k] * gateDeriv(rec, f);
+        dz[go + 2 * units + j] = d * i * gateDeriv(act, g);
+        dz[go + 3 * units + j] = dO ? dO[k] : 0;
         dCp[k] = d * f;
       }
     }
     dO = null;
-    if (sink.wanted) {
-      const buf = sink.buffer();
-      for (let b = 0; b < batch; b++) buf.set(dG.subarray(b * G, (b + 1) * G), (b * time + t) * G);
-    }
-    return [first && sink.wanted ? sink.take() : null, new Tensor(dG, [batch, G], 'float32'), new Tensor(dCp, [batch, units], 'float32')];
+    const dh = hU ? seq.recTensor(t) : seq.recurrentGrad(t);
+    return [...(first ? seq.finish() : seq.none()), dh, new Tensor(dCp, [batch, units], 'float32')];
   });
 
   const h = record(new Tensor(hOut, [batch, units], 'float32'), [c], (dh) => {

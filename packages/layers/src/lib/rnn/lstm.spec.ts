@@ -39,6 +39,30 @@ describe('LSTM', () => {
     checkGradients(f, [x, ...lstm.getWeights()]);
   });
 
+  it.each([
+    ['implementation 1', {}],
+    ['implementation 2: input dropout only', { recurrentDropout: 0 }],
+    ['backwards', { goBackwards: true }],
+  ])('has correct gradients in training under dropout and recurrent dropout, masks held fixed (%s)', (_name, mode) => {
+    const layer = new LSTM({ units: 2, dropout: 0.3, recurrentDropout: 0.4, seed: 7, returnSequences: true, biasInitializer: 'random_uniform', ...mode });
+    const x = randomUniform([2, 3, 2], { minval: -1, maxval: 1, seed: 4 });
+    // The masks are drawn once per call; keeping them makes every evaluation see the same ones.
+    jest.spyOn(layer.cell, 'resetDropoutMask').mockImplementation(() => undefined);
+    jest.spyOn(layer.cell, 'resetRecurrentDropoutMask').mockImplementation(() => undefined);
+    const dropped = layer.apply(x, { training: true });
+    expect(Array.from(dropped.data)).not.toEqual(Array.from(layer.apply(x).data));
+    const vars = layer.weights;
+    const f = (xx: Tensor, ...ws: Tensor[]) => {
+      const saved = vars.map((v, i) => v.swapValue(ws[i]));
+      try {
+        return layer.apply(xx, { training: true });
+      } finally {
+        vars.forEach((v, i) => v.swapValue(saved[i]));
+      }
+    };
+    checkGradients(f, [x, ...layer.getWeights()]);
+  });
+
   it("writes Keras's LSTM config: the cell's arguments inline, in Keras's order, no cell key", () => {
     const config = new LSTM({ units: 3, name: 'l', activityRegularizer: 'l2', implementation: 1 }).getConfig();
     expect(Object.keys(config)).toEqual([

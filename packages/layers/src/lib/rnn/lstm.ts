@@ -1,6 +1,7 @@
 import { ValueError, show } from '@strata/tensor';
 import { LSTMCell, LSTMCellArgs } from './lstm-cell';
 import { InputSpec } from '../engine/input-spec';
+import { cellArgsOf } from './cell-args';
 import { RNN, RNNLayerArgs } from './rnn';
 
 /** Options of `new LSTM(...)`: the cell's arguments and the RNN's, in camelCase. */
@@ -12,7 +13,8 @@ export interface LSTMArgs extends LSTMCellArgs, RNNLayerArgs {
 /** Keras's key order of `LSTM.get_config()` after the RNN flags. */
 const KEYS = [
   'units', 'activation', 'recurrent_activation', 'use_bias', 'kernel_initializer', 'recurrent_initializer',
-  'bias_initializer', 'unit_forget_bias', 'kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'recurrent_constraint', 'bias_constraint', 'dropout', 'recurrent_dropout', 'seed',
+  'bias_initializer', 'unit_forget_bias', 'kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer',
+  'activity_regularizer', 'kernel_constraint', 'recurrent_constraint', 'bias_constraint', 'dropout', 'recurrent_dropout', 'seed',
 ] as const;
 
 function checkCudnn(value: unknown, who: string): 'auto' | boolean {
@@ -42,8 +44,7 @@ export class LSTM extends RNN {
   readonly useCudnn: 'auto' | boolean;
 
   constructor(args: LSTMArgs) {
-    const { name: _name, inputShape: _i, batchInputShape: _b, batchShape: _s, batchSize: _n, activityRegularizer: _a, ...cellArgs } = args ?? ({} as LSTMArgs);
-    super({ ...args, cell: new LSTMCell({ ...cellArgs, name: 'lstm_cell' }, 'LSTM') });
+    super({ ...args, cell: new LSTMCell({ ...cellArgsOf(args ?? ({} as LSTMArgs)), name: 'lstm_cell' }, 'LSTM') });
     this.inputSpec = new InputSpec({ ndim: 3 });
     this.useCudnn = checkCudnn(args.useCudnn, 'LSTM');
   }

@@ -3,7 +3,7 @@ import { Constraint, get as getConstraint, serialize as serializeConstraint } fr
 import { Initializer, get as getInitializer, serialize as serializeInitializer } from '@strata/initializers';
 import { Regularizer, get as getRegularizer, serialize as serializeRegularizer } from '@strata/regularizers';
 import {
-  SeedGenerator, Tensor, ValueError, Variable, add, bernoulli, concat, matmul, mul, reshape, show, slice, zeros,
+  SeedGenerator, Tensor, ValueError, Variable, bernoulli, concat, matmul, mul, reshape, show, slice, transpose, zeros,
 } from '@strata/tensor';
 import { Shape } from '../engine/shape';
 import { RecurrentCellArgs, checkRate, checkSeedArg, checkUnits } from './cell-args';
@@ -49,9 +49,9 @@ export abstract class RecurrentCell extends RNNCell {
     this.units = checkUnits(args?.units, who);
     this.activation = getActivation((args.activation === undefined ? 'tanh' : args.activation) as never);
     this.useBias = args.useBias ?? true;
-    this.kernelInitializer = getInitializer((args.kernelInitializer ?? 'glorot_uniform') as never)!;
-    this.recurrentInitializer = getInitializer((args.recurrentInitializer ?? 'orthogonal') as never)!;
-    this.biasInitializer = getInitializer((args.biasInitializer ?? 'zeros') as never)!;
+    this.kernelInitializer = getInitializer((args.kernelInitializer ?? 'glorot_uniform') as never);
+    this.recurrentInitializer = getInitializer((args.recurrentInitializer ?? 'orthogonal') as never);
+    this.biasInitializer = getInitializer((args.biasInitializer ?? 'zeros') as never);
     this.kernelRegularizer = getRegularizer(args.kernelRegularizer as never);
     this.recurrentRegularizer = getRegularizer(args.recurrentRegularizer as never);
     this.biasRegularizer = getRegularizer(args.biasRegularizer as never);
@@ -143,21 +143,17 @@ export abstract class RecurrentCell extends RNNCell {
   }
 
   /**
-   * The input projection of a whole sequence `(batch, time, features)`: `(batch*time, gates*units)`,
-   * `x · kernel + bias`, in ONE product; under per-gate masks one product per gate.
+   * The input projection of a whole sequence `(batch, time, features)`, time-major so that each
+   * step's rows are contiguous: `(time*batch, gates*units)`, row `t*batch + b`, `x · kernel` in ONE
+   * product (one per gate under per-gate dropout masks). The bias is added by the step kernels.
    */
-  protected project(seq: Tensor, masks: Tensor[] | null, bias: Tensor | null): Tensor {
+  protected project(seq: Tensor, masks: Tensor[] | null): Tensor {
     const [batch, time, features] = seq.shape;
-    const rows = (x: Tensor) => reshape(x, [batch * time, features]);
-    const masked = (m: Tensor) => (time === 1 ? mul(rows(seq), m) : rows(mul(seq, reshape(m, [batch, 1, features]))));
+    const rows = (x: Tensor) => (time === 1 ? reshape(x, [batch, features]) : reshape(transpose(x, [1, 0, 2]), [time * batch, features]));
+    const masked = (m: Tensor) => rows(mul(seq, reshape(m, [batch, 1, features])));
     const k = this.kernel.value;
-    let proj: Tensor;
-    if (masks && masks.length > 1) {
-      proj = concat(masks.map((m, g) => matmul(masked(m), this.gateBlock(k, g))), 1);
-    } else {
-      proj = matmul(masks ? masked(masks[0]) : rows(seq), k);
-    }
-    return bias ? add(proj, bias) : proj;
+    if (masks && masks.length > 1) return concat(masks.map((m, g) => matmul(masked(m), this.gateBlock(k, g))), 1);
+    return matmul(masks ? masked(masks[0]) : rows(seq), k);
   }
 
   /** `h · recurrentKernel[:, columns]` for a step, with the recurrent dropout masks of gates `first..`. */
@@ -167,7 +163,8 @@ export abstract class RecurrentCell extends RNNCell {
     if (!masks) return (h) => matmul(h, whole);
     if (masks.length === 1) return (h) => matmul(mul(h, masks[0]), whole);
     const blocks = Array.from({ length: gates }, (_, g) => this.gateBlock(u, firstGate + g));
-    return (h) => (gates === 1 ? matmul(mul(h, masks[firstGate]), blocks[0]) : concat(blocks.map((b, g) => matmul(mul(h, masks[firstGate + g]), b)), 1));
+    const product = (h: Tensor, g: number) => matmul(mul(h, masks[firstGate + g]), blocks[g]);
+    return (h) => (gates === 1 ? product(h, 0) : concat(blocks.map((_, g) => product(h, g)), 1));
   }
 
   /** Every config entry of the cell, keyed by Keras's names; `pickConfig` orders them as Keras writes them. */

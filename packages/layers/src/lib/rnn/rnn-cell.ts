@@ -87,7 +87,5 @@ export abstract class RNNCell extends Layer {
   }
 
   /** @internal The fused whole-sequence path, when the cell has one for these settings. */
-  sequenceRunner(_sequence: Tensor, _training: boolean): SequenceRunner | null {
-    return null;
-  }
+  sequenceRunner?(sequence: Tensor, training: boolean): SequenceRunner | null;
 }

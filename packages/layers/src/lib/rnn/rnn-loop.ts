@@ -31,7 +31,7 @@ export interface TimeLoopResult {
 export function runTimeLoop(step: StepFunction, initial: Tensor[], o: TimeLoopOptions): TimeLoopResult {
   const columns = o.mask ? maskColumns(o.mask, o.time) : null;
   let states = initial;
-  let last: Tensor | null = null;
+  let last = initial[0]; // replaced at the first step (there is at least one)
   const outputs: Tensor[] = [];
   for (let s = 0; s < o.time; s++) {
     const t = o.goBackwards ? o.time - 1 - s : s;
@@ -56,5 +56,5 @@ export function runTimeLoop(step: StepFunction, initial: Tensor[], o: TimeLoopOp
     if (o.returnSequences) outputs.push(out);
     last = out;
   }
-  return { last: last!, outputs: o.returnSequences ? stackSteps(outputs) : null, states };
+  return { last, outputs: o.returnSequences ? stackSteps(outputs) : null, states };
 }

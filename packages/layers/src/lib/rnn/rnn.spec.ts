@@ -1,12 +1,14 @@
 import { ShapeError, Tensor, ValueError, Variable, add, flip, matmul, ones, randomUniform, reshape, slice, tensor, zeros } from '@strata/tensor';
 import { checkGradients, expectClose } from '@strata/tensor/testing';
+import fc from 'fast-check';
 import { InputLayer } from '../core/input-layer';
 import { Masking } from '../core/masking';
 import { LayerArgs } from '../engine/layer-args';
 import { getMask } from '../engine/masks';
 import { Shape } from '../engine/shape';
-import { registerSerializable } from '../registry';
+import { deserialize, registerSerializable, serialize } from '../registry';
 import { checkLayerContract } from '../testing/check-layer-contract';
+import { GRU } from './gru';
 import { LSTM } from './lstm';
 import { LSTMCell } from './lstm-cell';
 import { RNN } from './rnn';
@@ -28,7 +30,7 @@ class MinimalRNNCell extends RNNCell {
   }
 
   override build(shape: Shape): void {
-    this.kernel = this.addWeight({ name: 'kernel', shape: [shape[1]!, this.units], initializer: 'random_uniform' });
+    this.kernel = this.addWeight({ name: 'kernel', shape: [shape[1] as number, this.units], initializer: 'random_uniform' });
     this.recurrentKernel = this.addWeight({ name: 'recurrent_kernel', shape: [this.units, this.units], initializer: 'random_uniform' });
   }
 
@@ -149,7 +151,7 @@ describe('RNN', () => {
     stateful.apply(slice(x, [0, 0, 0], [2, 2, 3]));
     expectClose(stateful.apply(slice(x, [0, 2, 0], [2, 3, 3])), y, 1e-6, 1e-7);
     stateful.resetStates();
-    expect(Array.from(stateful.states![1].data)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(Array.from(stateful.states?.[1].data ?? [])).toEqual([0, 0, 0, 0, 0, 0]);
     expectClose(stateful.apply(slice(x, [0, 0, 0], [2, 2, 3])), whole.apply(slice(x, [0, 0, 0], [2, 2, 3])), 1e-6, 1e-7);
     expect(() => stateful.apply(zeros([3, 2, 3]))).toThrow(/a stateful RNN needs the batch size of its states, expected batch size 2, received 3/);
     const dynamic = new LSTM({ units: 3, stateful: true });
@@ -212,6 +214,44 @@ describe('RNN', () => {
       expect(new Set(m)).toEqual(new Set([0, 2]));
       expect(h(2)).toEqual(h(1).map((v, i) => 1 + m[i] * v));
     });
+  });
+
+  it('cannot unroll over an unknown number of steps', () => {
+    const sym = new InputLayer({ batchShape: [null, null, 3] }).output;
+    expect(() => new LSTM({ units: 2, unroll: true }).apply(sym)).toThrow(ValueError);
+    expect(() => new LSTM({ units: 2, unroll: true }).apply(sym)).toThrow(
+      /cannot unroll an RNN whose time dimension is undefined, received sequence.shape=\(None, None, 3\)/,
+    );
+    expect(new LSTM({ units: 2, unroll: true }).apply(x).shape).toEqual([2, 2]);
+  });
+
+  it('round-trips every configuration through the registry unchanged', () => {
+    const classes = { LSTM, GRU, SimpleRNN };
+    fc.assert(
+      fc.property(
+        fc.constantFrom('LSTM', 'GRU', 'SimpleRNN'),
+        fc.record({
+          units: fc.integer({ min: 1, max: 16 }),
+          returnSequences: fc.boolean(),
+          returnState: fc.boolean(),
+          goBackwards: fc.boolean(),
+          stateful: fc.boolean(),
+          zeroOutputForMask: fc.boolean(),
+          dropout: fc.double({ min: 0, max: 1, noNaN: true }),
+          recurrentDropout: fc.double({ min: 0, max: 1, noNaN: true }),
+          activation: fc.constantFrom('tanh', 'relu', 'linear', 'elu'),
+          useBias: fc.boolean(),
+          resetAfter: fc.boolean(),
+          unitForgetBias: fc.boolean(),
+        }),
+        (name, args) => {
+          const layer = new classes[name as keyof typeof classes](args);
+          const json = JSON.parse(JSON.stringify(serialize(layer)));
+          expect(serialize(deserialize(json))).toEqual(json);
+        },
+      ),
+      { seed: 42, numRuns: 50 },
+    );
   });
 
   it.each([

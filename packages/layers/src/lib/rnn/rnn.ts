@@ -104,7 +104,8 @@ export class RNN extends Layer {
     const init = args.initialState;
     if (init === undefined || init === null) return super.applyMulti(inputs as Tensor[], args);
     // Initial states travel as extra inputs, so a functional model records them as graph edges.
-    const { initialState: _, ...rest } = args;
+    const rest: CallArgs = { ...args };
+    delete rest.initialState;
     const states = (Array.isArray(init) ? init : [init]) as Tensor[];
     return super.applyMulti([...(Array.isArray(inputs) ? inputs : [inputs]), ...states] as Tensor[], rest);
   }
@@ -117,12 +118,18 @@ export class RNN extends Layer {
   override build(inputShape: Shape | Shape[]): void {
     const seq = isShapeList(inputShape) ? inputShape[0] : inputShape;
     const stepShape = [seq[0], ...seq.slice(2)];
+    if (this.unroll && seq[1] === null) {
+      throw new ValueError(
+        `${this.className} '${this.name}': cannot unroll an RNN whose time dimension is undefined, received sequence.shape=${formatKerasShape(seq)}`,
+      );
+    }
     if (this.cell instanceof Layer) this.cell.maybeBuild(stepShape);
     else this.cell.build?.(stepShape);
     if (this.stateful) {
       if (seq[0] === null) {
         throw new ValueError(
-          `${this.className} '${this.name}': when using stateful=true the batch size must be static, found dynamic batch size: sequence.shape=${formatKerasShape(seq)}`,
+          `${this.className} '${this.name}': when using stateful=true the batch size must be static, ` +
+            `found dynamic batch size: sequence.shape=${formatKerasShape(seq)}`,
         );
       }
       this.states = this.initialStates(seq[0]);
@@ -153,7 +160,9 @@ export class RNN extends Layer {
       }
       given.forEach((s, i) => {
         if (s.rank !== 2 || s.shape[0] !== batch || s.shape[1] !== sizes[i]) {
-          throw new ShapeError(`${who}: initial state ${i} must have shape ${formatShape([batch, sizes[i]])}, received shape ${formatShape(s.shape)}`);
+          throw new ShapeError(
+            `${who}: initial state ${i} must have shape ${formatShape([batch, sizes[i]])}, received shape ${formatShape(s.shape)}`,
+          );
         }
       });
       return given;
@@ -172,11 +181,15 @@ export class RNN extends Layer {
     const [seq, ...given] = Array.isArray(inputs) ? inputs : [inputs];
     const mask = (Array.isArray(context.mask) ? context.mask[0] : context.mask) ?? null;
     const [batch, time] = seq.shape;
-    if (time === 0) throw new ShapeError(`${this.className} '${this.name}': the sequence must have at least one time step, received shape ${formatShape(seq.shape)}`);
+    if (time === 0) {
+      throw new ShapeError(
+        `${this.className} '${this.name}': the sequence must have at least one time step, received shape ${formatShape(seq.shape)}`,
+      );
+    }
     const initial = this.startStates(seq, given);
     const training = context.training;
     const cell = this.cell;
-    const runner = cell instanceof RNNCell && seq.rank === 3 ? cell.sequenceRunner(seq, training) : null;
+    const runner = cell instanceof RNNCell && seq.rank === 3 ? (cell.sequenceRunner?.(seq, training) ?? null) : null;
     let step: StepFunction;
     if (runner) {
       step = (t, states) => {
@@ -200,7 +213,7 @@ export class RNN extends Layer {
     resettable.resetRecurrentDropoutMask?.();
     // Carried values, not graph edges: the next call starts from plain tensors, as Keras assigns variables.
     if (this.stateful) this.states = result.states.map((s) => new Tensor(s.data, s.shape, s.dtype));
-    const output = this.returnSequences ? result.outputs! : result.last;
+    const output = this.returnSequences && result.outputs ? result.outputs : result.last;
     return this.returnState ? [output, ...result.states] : output;
   }
 
@@ -242,7 +255,8 @@ export class RNN extends Layer {
    * `cell` key; the cell's arguments inline, in `keys` order, with `activity_regularizer` among them.
    */
   protected inlineCellConfig(entries: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-    const { activity_regularizer: _, ...base } = super.getConfig();
+    const base = super.getConfig();
+    delete base['activity_regularizer'];
     const activity = this.activityRegularizer ? serializeRegularizer(this.activityRegularizer) : null;
     return { ...base, ...this.rnnConfig(), ...pickConfig({ ...entries, activity_regularizer: activity }, keys) };
   }

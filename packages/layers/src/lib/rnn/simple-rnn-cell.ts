@@ -5,7 +5,7 @@ import { RecurrentCellArgs, pickConfig } from './cell-args';
 import { RecurrentCell } from './recurrent-cell';
 import { SequenceRunner } from './rnn-cell';
 import { simpleRnnStep } from './simple-rnn-kernel';
-import { StepGradSink } from './step-grad-sink';
+import { SequenceGrads } from './sequence-grads';
 
 /** Options of `new SimpleRNNCell(...)`: Keras's arguments in camelCase. */
 export type SimpleRNNCellArgs = RecurrentCellArgs;
@@ -56,25 +56,31 @@ export class SimpleRNNCell extends RecurrentCell {
     const [batch, features] = x.shape;
     const seq = reshape(x, [batch, 1, features]);
     if (this.act !== null) {
-      const [h] = this.runner(seq, training).step(0, states);
+      const [h] = this.runner(seq, training, this.act).step(0, states);
       return [h, [h]];
     }
-    const proj = this.project(seq, this.inputMasks(training, batch, features), this.bias?.value ?? null);
-    const h = this.activation(add(proj, this.recurrentProjector(this.recurrentMasks(training, batch))(states[0])));
+    let z = add(this.project(seq, this.inputMasks(training, batch, features)), this.recurrentProjector(this.recurrentMasks(training, batch))(states[0]));
+    if (this.bias) z = add(z, this.bias.value);
+    const h = this.activation(z);
     return [h, [h]];
   }
 
   override sequenceRunner(seq: Tensor, training: boolean): SequenceRunner | null {
-    return this.act === null ? null : this.runner(seq, training);
+    return this.act === null ? null : this.runner(seq, training, this.act);
   }
 
-  private runner(seq: Tensor, training: boolean): SequenceRunner {
-    const [batch, time, features] = seq.shape;
-    const proj = this.project(seq, this.inputMasks(training, batch, features), this.bias?.value ?? null);
-    const recurrent = this.recurrentProjector(this.recurrentMasks(training, batch));
-    const sink = new StepGradSink(proj);
-    const act = this.act!;
-    return { step: (t, [h]) => [simpleRnnStep({ proj, time, t, hU: recurrent(h), act, sink })] };
+  private runner(seq: Tensor, training: boolean, act: GateAct): SequenceRunner {
+    const [batch, , features] = seq.shape;
+    const masks = this.recurrentMasks(training, batch);
+    const grads = new SequenceGrads({
+      proj: this.project(seq, this.inputMasks(training, batch, features)),
+      bias: this.bias?.value ?? null,
+      kernel: masks ? null : this.recurrentKernel.value,
+      batch,
+    });
+    // Under recurrent dropout the cell makes `(h * mask) · U`; otherwise the kernel makes `h · U`.
+    const external = masks ? this.recurrentProjector(masks) : null;
+    return { step: (t, [h]) => [simpleRnnStep({ seq: grads, t, hPrev: h, hU: external ? external(h) : null, act })] };
   }
 
   override getConfig(): Record<string, unknown> {

@@ -1,44 +1,39 @@
 import { Tensor, record } from '@strata/tensor';
 import { GateAct, activateRange, gateDeriv } from './gate-activations';
-import { StepGradSink } from './step-grad-sink';
+import { SequenceGrads } from './sequence-grads';
 
 /** One SimpleRNN step's operands. */
 export interface SimpleRnnStepArgs {
-  /** Input projection of the sequence, `(batch * time, units)`, bias included. */
-  proj: Tensor;
-  time: number;
+  seq: SequenceGrads;
   t: number;
-  /** `h · recurrentKernel`, `(batch, units)`. */
-  hU: Tensor;
+  hPrev: Tensor;
+  /** `hPrev · U` when the cell computes it (recurrent dropout); null: the step does. */
+  hU: Tensor | null;
   act: GateAct;
-  sink: StepGradSink;
 }
 
 /**
- * The fused SimpleRNN step: `h = act(proj[b * time + t] + hU)`, `(batch, units)`. The backward
+ * The fused SimpleRNN step: `h = act(proj[t] + bias + hPrev · U)`, `(batch, units)`. The backward
  * pass needs only `h` itself (the derivative is written in terms of the output).
  */
 export function simpleRnnStep(a: SimpleRnnStepArgs): Tensor {
-  const { proj, time, t, hU, act, sink } = a;
-  const [batch, units] = hU.shape;
-  const X = proj.data as Float32Array;
-  const HU = hU.data as Float32Array;
+  const { seq, t, hPrev, hU, act } = a;
+  const [batch, units] = hPrev.shape;
+  const X = seq.projRows(t);
+  const B = seq.biasRow(0);
+  const HU = hU ? (hU.data as Float32Array) : seq.recurrentProduct(t, hPrev);
   const hOut = new Float32Array(batch * units);
   for (let b = 0; b < batch; b++) {
-    const xo = (b * time + t) * units;
-    const ho = b * units;
-    for (let j = 0; j < units; j++) hOut[ho + j] = X[xo + j] + HU[ho + j];
+    const o = b * units;
+    for (let j = 0; j < units; j++) hOut[o + j] = X[o + j] + HU[o + j] + B[j];
   }
   activateRange(act, hOut, 0, batch * units);
-  const first = sink.claimFirst();
-  return record(new Tensor(hOut, [batch, units], 'float32'), [proj, hU], (dh) => {
+  const first = seq.claimFirst();
+  return record(new Tensor(hOut, [batch, units], 'float32'), [...seq.inputs, hU ?? hPrev], (dh) => {
     const D = dh.data as Float32Array;
-    const dPre = new Float32Array(batch * units);
-    for (let k = 0; k < dPre.length; k++) dPre[k] = D[k] * gateDeriv(act, hOut[k]);
-    if (sink.wanted) {
-      const buf = sink.buffer();
-      for (let b = 0; b < batch; b++) buf.set(dPre.subarray(b * units, (b + 1) * units), (b * time + t) * units);
-    }
-    return [first && sink.wanted ? sink.take() : null, new Tensor(dPre, [batch, units], 'float32')];
+    const dz = seq.block(t);
+    for (let k = 0; k < dz.length; k++) dz[k] = D[k] * gateDeriv(act, hOut[k]);
+    const dhPrev = hU ? seq.recTensor(t) : seq.recurrentGrad(t);
+    return [...(first ? seq.finish() : seq.none()), dhPrev];
   });
 }

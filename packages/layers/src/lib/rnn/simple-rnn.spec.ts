@@ -32,6 +32,29 @@ describe('SimpleRNN', () => {
     checkGradients(f, [x, ...rnn.getWeights()]);
   });
 
+  it.each([
+    ['forward', {}],
+    ['backwards', { goBackwards: true }],
+  ])('has correct gradients in training under dropout and recurrent dropout, masks held fixed (%s)', (_name, mode) => {
+    const layer = new SimpleRNN({ units: 2, dropout: 0.3, recurrentDropout: 0.4, seed: 7, returnSequences: true, biasInitializer: 'random_uniform', ...mode });
+    const x = randomUniform([2, 3, 2], { minval: -1, maxval: 1, seed: 4 });
+    // The masks are drawn once per call; keeping them makes every evaluation see the same ones.
+    jest.spyOn(layer.cell, 'resetDropoutMask').mockImplementation(() => undefined);
+    jest.spyOn(layer.cell, 'resetRecurrentDropoutMask').mockImplementation(() => undefined);
+    const dropped = layer.apply(x, { training: true });
+    expect(Array.from(dropped.data)).not.toEqual(Array.from(layer.apply(x).data));
+    const vars = layer.weights;
+    const f = (xx: Tensor, ...ws: Tensor[]) => {
+      const saved = vars.map((v, i) => v.swapValue(ws[i]));
+      try {
+        return layer.apply(xx, { training: true });
+      } finally {
+        vars.forEach((v, i) => v.swapValue(saved[i]));
+      }
+    };
+    checkGradients(f, [x, ...layer.getWeights()]);
+  });
+
   it("writes Keras's SimpleRNN config, which has no seed", () => {
     const config = new SimpleRNN({ units: 3, seed: 4 }).getConfig();
     expect(Object.keys(config).slice(9)).toEqual([

@@ -1,5 +1,6 @@
 import { SimpleRNNCell, SimpleRNNCellArgs } from './simple-rnn-cell';
 import { InputSpec } from '../engine/input-spec';
+import { cellArgsOf } from './cell-args';
 import { RNN, RNNLayerArgs } from './rnn';
 
 /** Options of `new SimpleRNN(...)`: the cell's arguments and the RNN's, in camelCase. */
@@ -9,7 +10,8 @@ export interface SimpleRNNArgs extends SimpleRNNCellArgs, RNNLayerArgs {
 /** Keras's key order of `SimpleRNN.get_config()` after the RNN flags. */
 const KEYS = [
   'units', 'activation', 'use_bias', 'kernel_initializer', 'recurrent_initializer', 'bias_initializer',
-  'kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint', 'recurrent_constraint', 'bias_constraint', 'dropout', 'recurrent_dropout',
+  'kernel_regularizer', 'recurrent_regularizer', 'bias_regularizer', 'activity_regularizer', 'kernel_constraint',
+  'recurrent_constraint', 'bias_constraint', 'dropout', 'recurrent_dropout',
 ] as const;
 
 /**
@@ -29,8 +31,7 @@ export class SimpleRNN extends RNN {
   declare readonly cell: SimpleRNNCell;
 
   constructor(args: SimpleRNNArgs) {
-    const { name: _name, inputShape: _i, batchInputShape: _b, batchShape: _s, batchSize: _n, activityRegularizer: _a, ...cellArgs } = args ?? ({} as SimpleRNNArgs);
-    super({ ...args, cell: new SimpleRNNCell({ ...cellArgs, name: 'simple_rnn_cell' }, 'SimpleRNN') });
+    super({ ...args, cell: new SimpleRNNCell({ ...cellArgsOf(args ?? ({} as SimpleRNNArgs)), name: 'simple_rnn_cell' }, 'SimpleRNN') });
     this.inputSpec = new InputSpec({ ndim: 3 });
   }
 

@@ -48,7 +48,8 @@ export class TimeDistributed extends Layer {
     const mask = (Array.isArray(context.mask) ? context.mask[0] : context.mask) ?? null;
     if (mask && (mask.rank < 2 || mask.shape[0] !== batch || mask.shape[1] !== time)) {
       throw new ValueError(
-        `TimeDistributed '${this.name}': the mask must start with the input's (batch, time) = (${batch}, ${time}), received mask shape ${formatShape(mask.shape)}`,
+        `TimeDistributed '${this.name}': the mask must start with the input's (batch, time) = (${batch}, ${time}), ` +
+          `received mask shape ${formatShape(mask.shape)}`,
       );
     }
     const innerMask = mask ? reshape(mask, [batch * time, ...mask.shape.slice(2)]) : null;

@@ -32,9 +32,7 @@ export interface FitArgs {
 /** Options of `evaluate`. */
 export interface EvaluateArgs {
   batchSize?: number;
-  verbose?: 0 | 1 | 2 | 'auto';
   sampleWeight?: DataLike;
-  callbacks?: Callback[];
 }
 
 function checkPositiveInt(v: number | undefined, name: string, dflt: number): number {
