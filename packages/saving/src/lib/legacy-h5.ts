@@ -1,6 +1,6 @@
 import type { Layer } from '@strata/layers';
 import type { Model } from '@strata/models';
-import { get as getOptimizer } from '@strata/optimizers';
+import { Optimizer, get as getOptimizer } from '@strata/optimizers';
 import { ShapeError, Tensor, ValueError, Variable, cast, formatShape, noGrad, sameShape } from '@strata/tensor';
 import { File, Group, H5Module, readH5 } from './h5';
 import { readTensor, stringAttr, stringListAttr } from './h5-values';
@@ -72,7 +72,7 @@ function parseJsonAttr(file: File, name: string, who: string): Json | null {
 // keep those the Strata optimizer knows.
 export function legacyOptimizer(config: Json): unknown {
   const cls = config['class_name'] as string;
-  const defaults = getOptimizer(cls as never)!;
+  const defaults = getOptimizer(cls as never) as Optimizer;
   const known = new Set(Object.keys(defaults.getConfig()));
   const given = (config['config'] ?? {}) as Json;
   const kept = Object.fromEntries(Object.entries(given).filter(([k]) => known.has(k)));
@@ -109,14 +109,14 @@ export function loadLegacyH5Model(bytes: Uint8Array, options: LoadModelOptions, 
     loadWeightsGroup(h5, file.get('model_weights') as Group, model, who);
     const training = options.compile === false ? null : parseJsonAttr(file, 'training_config', who);
     if (!training) return model;
+    const optimizer = getOptimizer(legacyOptimizer(training['optimizer_config'] as Json) as never) as Optimizer;
     model.compile({
-      optimizer: legacyOptimizer(training['optimizer_config'] as Json),
+      optimizer,
       loss: training['loss'] ?? undefined,
       metrics: training['metrics'] ?? undefined,
       lossWeights: (training['loss_weights'] ?? undefined) as never,
     });
     if (!file.keys().includes('optimizer_weights')) return model;
-    const optimizer = model.compiled!.optimizer;
     optimizer.build(model.trainableWeights);
     const values = readSubset(h5, file.get('optimizer_weights') as Group);
     const variables = optimizer.variables();

@@ -1,4 +1,5 @@
 import { getLayerClass } from '@strata/layers';
+import { Optimizer, get as getOptimizer } from '@strata/optimizers';
 import { CompileArgs, Model, modelFromJSON } from '@strata/models';
 import { StrataError, ValueError } from '@strata/tensor';
 import type { WarningHandler } from './weights-file';
@@ -89,10 +90,11 @@ export function modelFromKerasConfig(config: Record<string, unknown>, options: L
   }
   const compileArgs = options.compile === false ? null : compileArgsFromConfig(clean['compile_config']);
   if (compileArgs) {
-    model.compile(compileArgs);
+    const optimizer = getOptimizer((compileArgs.optimizer ?? 'rmsprop') as never) as Optimizer;
+    model.compile({ ...compileArgs, optimizer });
     // As Keras's compile_from_config: a built model gets its optimizer slots now, so the saved
     // optimizer state can be restored and training resumes exactly.
-    if (model.built) model.compiled!.optimizer.build(model.trainableWeights);
+    if (model.built) optimizer.build(model.trainableWeights);
   }
   return model;
 }

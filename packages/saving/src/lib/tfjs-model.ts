@@ -64,7 +64,7 @@ export function decodeManifest(manifest: ManifestGroup[], shards: Record<string,
   const out: { name: string; tensor: Tensor }[] = [];
   for (const group of manifest) {
     const parts = group.paths.map((p) => {
-      const data = shards[p] ?? shards[p.split('/').pop()!];
+      const data = shards[p] ?? shards[p.slice(p.lastIndexOf('/') + 1)];
       if (!data) throw new ValueError(`${who}: the weight shard '${p}' is missing, received shards ${show(Object.keys(shards))}`);
       return data;
     });
@@ -94,7 +94,7 @@ function assignWeights(model: Model, weights: { name: string; tensor: Tensor }[]
   if (!named && weights.length !== variables.length) {
     throw new ValueError(`${who}: the model has ${variables.length} weights, received ${weights.length} weights in the manifest (${weights.map((w) => w.name).join(', ')})`);
   }
-  const values = variables.map((v, i) => (named ? byName.get(v.path)! : weights[i].tensor));
+  const values = variables.map((v, i) => (named ? (byName.get(v.path) as Tensor) : weights[i].tensor));
   variables.forEach((v, i) => {
     if (!sameShape(v.shape, values[i].shape)) {
       const source = named ? v.path : weights[i].name;

@@ -75,7 +75,7 @@ function loadEntry(h5: H5Module, file: File, entry: SaveableEntry, who: string, 
   }
   const values = entry.variables.map((_, i) => {
     if (!keys.includes(String(i))) throw new ValueError(`${who}: ${describe(entry)} has no variable '${i}' in the file, received keys ${keys.join(', ')}`);
-    return readTensor(h5, group!.get(String(i)) as never);
+    return readTensor(h5, (group as Group).get(String(i)) as never);
   });
   assign(entry, values, who);
 }

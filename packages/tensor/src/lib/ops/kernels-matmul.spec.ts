@@ -120,7 +120,7 @@ describe.each(['js', 'wasm'] as const)('gemm on the %s backend', (backend) => {
   });
 
   it('matches the reference across cache-block boundaries (m > MC, k > KC, n > NC)', () => {
-    // MC is 128 in TypeScript and 256 in WebAssembly; KC is 256 and NC 2048 in both.
+    // TypeScript blocks: MC 128, KC 256, NC 2048; WebAssembly: MC 128, KC 512 (split evenly), NC 1024.
     for (const [tA, tB] of FLAGS) compare(130, 9, 300, tA, tB, true, 7);
     for (const [tA, tB] of FLAGS) compare(261, 10, 513, tA, tB, false, 10);
     compare(5, 2055, 260, false, true, false, 8);
