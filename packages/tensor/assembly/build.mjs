@@ -6,7 +6,7 @@
 //   npm run build:wasm -w @strata/tensor            # regenerate after editing assembly/
 //   npm run check:wasm -w @strata/tensor            # fail if the committed binary is stale
 //
-// The generated module records a SHA-256 of this folder's files and the compiler version; the
+// The generated module records a SHA-256 of this folder's .ts/.mjs files and the compiler version; the
 // spec src/lib/wasm/gemm-wasm.spec.ts recomputes it, so a source edit without a rebuild fails CI.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,9 @@ const flags = ['-O3', '--noAssert', '--runtime', 'stub', '--enable', 'simd'];
 function sourceHash() {
   const version = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).devDependencies.assemblyscript;
   const h = createHash('sha256').update(`assemblyscript@${version}\0`);
-  for (const f of readdirSync(here).sort()) h.update(`${f}\0${readFileSync(join(here, f), 'utf8')}\0`);
+  for (const f of readdirSync(here).filter((name) => /\.(ts|mjs)$/.test(name)).sort()) {
+    h.update(`${f}\0${readFileSync(join(here, f), 'utf8')}\0`);
+  }
   return h.digest('hex');
 }
 

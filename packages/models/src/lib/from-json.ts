@@ -68,9 +68,15 @@ function readNode(node: unknown): { refs: History[]; isList: boolean; kwargs: Js
   }
   const n = node as { args: unknown[]; kwargs?: Json };
   const first = n.args[0];
+  // [[a, b]]: one list argument (Concatenate); [a, b]: several positional tensors
+  // (MultiHeadAttention's query, value), which Strata passes as one list as well.
   const list = Array.isArray(first) ? (first as Json[]) : (n.args as Json[]);
   const refs = list.map((t) => ((t['config'] as Json)['keras_history'] as History));
-  return { refs, isList: Array.isArray(first), kwargs: n.kwargs ?? {} };
+  const tensorKwargs = Object.entries(n.kwargs ?? {}).filter(([, v]) => (v as Json | null)?.['class_name'] === '__keras_tensor__');
+  if (tensorKwargs.length) {
+    throw new ValueError(`modelFromJSON: tensors passed by keyword (${tensorKwargs.map(([k]) => k).join(', ')}) are not supported; call the layer with positional inputs`);
+  }
+  return { refs, isList: Array.isArray(first) || list.length > 1, kwargs: n.kwargs ?? {} };
 }
 
 function endpoints(value: unknown): History[] {

@@ -67,7 +67,7 @@ export function modelToJSON(model: Model): Json {
     inbound_nodes: layer.inboundNodes.filter((n) => inGraph.has(n) && n.inputs.length > 0).map((n) => {
       const args = n.inputs.map((t) => kerasTensor(model, t, inGraph));
       // Keras records `mask=None` for calls of models (their call signature takes a mask).
-      return { args: n.inputIsList ? [args] : args, kwargs: isModel(layer) ? { mask: null, ...n.callArgs } : n.callArgs };
+      return { args: n.inputIsList && !layer.positionalInputs ? [args] : args, kwargs: isModel(layer) ? { mask: null, ...n.callArgs } : n.callArgs };
     }),
   }));
   const ends = (ts: SymbolicTensor[], isList: boolean) => (isList ? ts.map((t) => history(model, t, inGraph)) : history(model, ts[0], inGraph));

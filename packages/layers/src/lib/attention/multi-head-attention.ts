@@ -39,6 +39,11 @@ export type { MultiHeadAttentionArgs };
  * // out: (B, T, dim), scores: (B, 2, T, T)
  */
 export class MultiHeadAttention extends Layer {
+  /** Keras's call takes `query, value, key` as separate arguments: JSON writes them positionally. */
+  override get positionalInputs(): boolean {
+    return true;
+  }
+
   static override readonly className: string = 'MultiHeadAttention';
   readonly numHeads: number;
   readonly keyDim: number;

@@ -72,6 +72,14 @@ export abstract class Layer {
   inputSpec: InputSpec | (InputSpec | null)[] | null = null;
   /** Whether the layer passes (or computes) masks; `computeMask` is consulted only then. */
   supportsMasking = false;
+  /**
+   * Whether a list input stands for several positional arguments of Keras's `call` (as
+   * MultiHeadAttention's `query, value, key`) rather than one list argument (as Concatenate's);
+   * it decides how the call is written in model JSON.
+   */
+  get positionalInputs(): boolean {
+    return false;
+  }
   readonly activityRegularizer: Regularizer | null;
   /** Batch input shape given at construction (`inputShape`, `batchInputShape`), if any. */
   readonly batchInputShape: Shape | null;

@@ -2,7 +2,7 @@
 // Regenerate with `npm run build:wasm -w @strata/tensor` (flags: -O3 --noAssert --runtime stub --enable simd).
 
 /** SHA-256 of the compiler version and the assembly/ sources this binary was built from. */
-export const GEMM_WASM_SOURCE_SHA256 = 'cd79ddfa317e0a70367692803b8afee04c266c05de0ae86bd69d992643c41ca3';
+export const GEMM_WASM_SOURCE_SHA256 = '9e3880fee5d7dd8be7e82e1ceb54aeb707cde8e94e2fac7b8ee36f37d3e44d8a';
 
 /** The compiled kernel module (2140 bytes), base64. */
 export const GEMM_WASM_BASE64 =

@@ -8,12 +8,14 @@ import { gemmWasm, isWasmAvailable, setWasmRetainBytes, wasmMemoryBytes } from '
 
 const pkg = join(__dirname, '../../..');
 
-/** The digest assembly/build.mjs records: compiler version, then every file of assembly/. */
+/** The digest assembly/build.mjs records: compiler version, then every .ts/.mjs file of assembly/. */
 function sourceHash(): string {
   const version = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).devDependencies.assemblyscript;
   const dir = join(pkg, 'assembly');
   const h = createHash('sha256').update(`assemblyscript@${version}\0`);
-  for (const f of readdirSync(dir).sort()) h.update(`${f}\0${readFileSync(join(dir, f), 'utf8')}\0`);
+  for (const f of readdirSync(dir).filter((name) => /\.(ts|mjs)$/.test(name)).sort()) {
+    h.update(`${f}\0${readFileSync(join(dir, f), 'utf8')}\0`);
+  }
   return h.digest('hex');
 }
 
