@@ -35,6 +35,8 @@ export default [
           allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
           depConstraints: [
             ...depConstraints,
+            // Plugin packages (tools/nx-plugin's layer-plugin generator) build on every row, never on another plugin.
+            { sourceTag: 'scope:plugin', onlyDependOnLibsWithTags: rows.flat().map((n) => `scope:${n}`) },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
           ],
         },
