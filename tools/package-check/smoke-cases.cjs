@@ -156,6 +156,29 @@ const CASES = {
       export const save: typeof saveModel = saveModel;
       export const load: typeof loadModel = loadModel;`,
   },
+  '@strata/squeeze-excitation': {
+    imports: {
+      '@strata/squeeze-excitation': ['SqueezeExcitation', 'register'],
+      '@strata/layers': ['serialize', 'deserialize'],
+      '@strata/tensor': ['tensor'],
+    },
+    // Two channels, ratio 2, one hidden unit: the mean over steps is [2, 4], the hidden unit
+    // relu(2 * 0.5 + 4 * 0.25 - 1) = 1, the gate sigmoid([0, ln 3]) = [1/2, 3/4]. The plugin registers
+    // into the one @strata/layers the install holds, so the registry finds the class by its registered name.
+    body: `
+      const se = new SqueezeExcitation({ ratio: 2 });
+      se.apply(tensor([[[0, 0]]]));
+      se.setWeights([tensor([[0.5], [0.25]]), tensor([-1]), tensor([[0, Math.log(3)]]), tensor([0, 0])]);
+      close(se.apply(tensor([[[1, 3], [3, 5]]])).toArray(), [[[0.5, 2.25], [1.5, 3.75]]]);
+      assert.deepEqual(register(), ['strata_squeeze_excitation>SqueezeExcitation']);
+      const json = JSON.parse(JSON.stringify(serialize(se)));
+      assert.equal(json.registered_name, 'strata_squeeze_excitation>SqueezeExcitation');
+      assert.ok(deserialize(json) instanceof SqueezeExcitation);`,
+    types: `
+      const se: SqueezeExcitation = new SqueezeExcitation({ ratio: 4 });
+      export const ratio: number = se.ratio;
+      export const names: string[] = register();`,
+  },
 };
 
 module.exports = { ROW_1, ROW_1_BUDGET, CASES };

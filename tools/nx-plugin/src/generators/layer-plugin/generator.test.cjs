@@ -1,8 +1,9 @@
 // Tests of the layer-plugin generator, run by `npm test` (scripts/check.sh) with
 //   node --test tools/nx-plugin/src/generators/layer-plugin/generator.test.cjs
-// It runs the generator on a virtual tree, checks the files, then type-checks the generated layer,
-// register helper and specs against the workspace's real @strata sources with the workspace's
-// compiler options (in a temp folder under node_modules/.cache, so that @strata/* resolve).
+// It runs the generator on virtual trees and checks the files; then it writes one generated package
+// to a temp folder in the workspace, type-checks its layer, register helper and specs against the
+// real @strata sources with the workspace's compiler options, and runs its specs with its own
+// jest.config.cjs.
 'use strict';
 
 const assert = require('node:assert/strict');
@@ -102,32 +103,43 @@ test('rejects bad options with messages naming them', async () => {
   await assert.rejects(generator(bare, { name: 'x', className: 'X' }), /expected the workspace packages @strata\/layers, @strata\/tensor.*none for @strata\/layers, @strata\/tensor/);
 });
 
-test('the generated sources compile against the workspace packages', async () => {
+test('the generated package type-checks and its specs pass, against the workspace packages', async () => {
   // Seed the virtual tree with the real versions, so the dependency ranges are today's.
   const real = (p) => JSON.parse(fs.readFileSync(path.join(ROOT, p), 'utf8'));
   const tree = workspace({ tensor: real('packages/tensor/package.json').version, layers: real('packages/layers/package.json').version });
-  await generator(tree, { name: '@acme/compile-check', className: 'CompileCheck' });
-  const dir = 'packages/compile-check';
+  // On disk under tools/nx-plugin/test-output (git-ignored, so Nx and ESLint skip it), where the
+  // generated relative paths (jest preset, tsconfig base) reach the real root and @strata/* resolve.
+  fs.mkdirSync(path.join(ROOT, 'tools/nx-plugin/test-output'), { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(ROOT, 'tools/nx-plugin/test-output/layer-plugin-'));
+  const dir = path.relative(ROOT, tmp).split(path.sep).join('/');
+  await generator(tree, { name: '@acme/compile-check', className: 'CompileCheck', directory: dir });
   assert.equal(readJson(tree, `${dir}/package.json`).dependencies['@strata/layers'], `^${real('packages/layers/package.json').version}`);
-
-  fs.mkdirSync(path.join(ROOT, 'node_modules/.cache'), { recursive: true });
-  const tmp = fs.mkdtempSync(path.join(ROOT, 'node_modules/.cache/strata-layer-plugin-'));
   try {
-    for (const file of generatedFiles(tree, dir).filter((f) => f.startsWith('src/'))) {
+    // Not package.json: no workspace package should appear, even for a moment.
+    for (const file of generatedFiles(tree, dir).filter((f) => f !== 'package.json')) {
       fs.mkdirSync(path.dirname(path.join(tmp, file)), { recursive: true });
       fs.writeFileSync(path.join(tmp, file), tree.read(`${dir}/${file}`));
     }
-    // The workspace's compiler options (strict, nodenext, the @strata/source condition), for the library and its specs.
-    fs.writeFileSync(path.join(tmp, 'tsconfig.json'), JSON.stringify({
-      extends: path.join(ROOT, 'tsconfig.base.json'),
+    // The workspace's compiler options (strict, nodenext, the @strata/source condition), for the
+    // library and its specs at once, so that no referenced project needs to be built first.
+    fs.writeFileSync(path.join(tmp, 'tsconfig.check.json'), JSON.stringify({
+      extends: './tsconfig.lib.json',
       compilerOptions: { composite: false, declarationMap: false, emitDeclarationOnly: false, noEmit: true, rootDir: '.', types: ['jest', 'node'] },
       include: ['src/**/*.ts'],
+      exclude: [],
+      references: [],
     }));
-    const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+    const node = (args) => execFileSync(process.execPath, args, { cwd: tmp, encoding: 'utf8', stdio: 'pipe' });
     try {
-      execFileSync(process.execPath, [tsc, '-p', path.join(tmp, 'tsconfig.json')], { cwd: tmp, encoding: 'utf8', stdio: 'pipe' });
+      node([path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.check.json']);
     } catch (e) {
       assert.fail(`tsc rejected the generated sources:\n${e.stdout}${e.stderr}`);
+    }
+    // The generated jest.config.cjs, as is: its preset path must reach the root's.
+    try {
+      node([path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--config', 'jest.config.cjs', '--ci', '--silent']);
+    } catch (e) {
+      assert.fail(`the generated specs failed:\n${e.stdout}${e.stderr}`);
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
