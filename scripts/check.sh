@@ -10,6 +10,7 @@ npx nx run-many -t build typecheck lint "${cache[@]}" --output-style=static || e
 node scripts/check-layering.cjs || exit 1
 node scripts/smoke-dist.cjs || exit 1
 bash scripts/prove-boundaries.sh || exit 1
+npm run --silent docs:check || exit 1   # the docs' examples compile against the real API
 for d in packages/*/; do mkdir -p "${d}test-output"; rm -f "${d}test-output/jest-results.json"; done
 rc=0
 npx nx run-many -t test "${cache[@]}" --output-style=static -- --json --outputFile=test-output/jest-results.json || rc=$?

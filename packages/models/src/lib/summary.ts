@@ -94,7 +94,9 @@ export function summaryText(model: Model, nodes: readonly LayerNode[], sequentia
   const chain = sequential || isChain(model, nodes);
   const header = chain ? ['Layer (type)', 'Output Shape', 'Param #'] : ['Layer (type)', 'Output Shape', 'Param #', 'Connected to'];
   const g = globalThis as unknown as { process?: { stdout?: { columns?: number } } };
-  const columns = g.process?.stdout?.columns ?? 80;
+  // A terminal may report 0 columns (a pty with no size): fall back to 80, as Keras does.
+  const reported = g.process?.stdout?.columns;
+  const columns = reported && reported > 0 ? reported : 80;
   const lineLength = options.lineLength ?? Math.min(chain ? 88 : 108, columns - 4);
   const positions = options.positions ?? (chain ? [0.45, 0.8, 1] : [0.3, 0.56, 0.74, 1]);
   let current = 0;

@@ -13,7 +13,8 @@ function defaultStream(): ProgressStream {
 
 function formatValue(v: number): string {
   const a = Math.abs(v);
-  return a !== 0 && (a < 1e-3 || a >= 1e4) ? v.toExponential(4) : v.toFixed(4);
+  // Python's '%.4e' writes at least two exponent digits: 7.0000e-04.
+  return a !== 0 && (a < 1e-3 || a >= 1e4) ? v.toExponential(4).replace(/e([+-])(\d)$/, 'e$10$2') : v.toFixed(4);
 }
 
 function formatTime(seconds: number): string {
