@@ -12,10 +12,14 @@ node scripts/smoke-dist.cjs || exit 1
 bash scripts/prove-boundaries.sh || exit 1
 npm run --silent docs:check || exit 1   # the docs' examples compile against the real API
 for d in packages/*/; do mkdir -p "${d}test-output"; rm -f "${d}test-output/jest-results.json"; done
+rm -f test-output/generator.tap
 rc=0
 npx nx run-many -t test "${cache[@]}" --output-style=static -- --json --outputFile=test-output/jest-results.json || rc=$?
 # The layer-plugin generator (tools/nx-plugin): scaffolds a package on a virtual tree, type-checks what it wrote.
-node --test --test-reporter=spec tools/nx-plugin/src/generators/layer-plugin/generator.test.cjs || rc=1
+mkdir -p test-output
+node --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination=test-output/generator.tap \
+  tools/nx-plugin/src/generators/layer-plugin/generator.test.cjs || rc=1
 node tools/package-check/check.cjs || rc=1
 node scripts/test-summary.cjs || rc=1
 exit "$rc"
